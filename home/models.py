@@ -1,0 +1,103 @@
+"""The campaign's home page and its general content pages (about, how to join…)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from taxonomies.models import Wave
+
+from .blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The campaign's front door, one per language.
+
+    The promise (10, 100, 1000 by 2030) and the call to join are editable; the
+    current wave is not typed in but read from the Wave snippets, so the slogan
+    changes by itself when a new wave is launched.
+    """
+
+    promise = models.CharField(
+        _("promise"),
+        max_length=255,
+        default="10, 100, 1000 Human Rights Cities and Territories by 2030",
+        help_text=_("The campaign's promise, shown as the page's main heading."),
+    )
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("One or two sentences under the promise."),
+    )
+    join_heading = models.CharField(_("call to join: heading"), max_length=255, blank=True)
+    join_text = models.TextField(_("call to join: text"), blank=True)
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("call to join: page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page that explains how to join."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("featured content"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("promise"),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("join_heading"), FieldPanel("join_text"), FieldPanel("join_page")],
+            heading=_("Call to join"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("promise"),
+        TranslatableField("introduction"),
+        TranslatableField("join_heading"),
+        TranslatableField("join_text"),
+        TranslatableField("join_page"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["current_wave"] = Wave.current(self.locale)
+        context["join_page"] = self.join_page.localized if self.join_page_id else None
+        return context
+
+
+class StandardPage(Page):
+    """A general page of text: about the campaign, the Charter-Agenda, how to join."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
