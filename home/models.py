@@ -2,9 +2,10 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -53,6 +54,7 @@ class HomePage(Page):
             [FieldPanel("join_heading"), FieldPanel("join_text"), FieldPanel("join_page")],
             heading=_("Call to join"),
         ),
+        InlinePanel("featured_members", heading=_("Featured members"), max_num=6),
         FieldPanel("body"),
     ]
 
@@ -69,6 +71,7 @@ class HomePage(Page):
         TranslatableField("join_text"),
         TranslatableField("join_page"),
         TranslatableField("body"),
+        SynchronizedField("featured_members"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -81,7 +84,31 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["current_wave"] = Wave.current(self.locale)
         context["join_page"] = self.join_page.localized if self.join_page_id else None
+        from cityprofiles.counters import featured_profiles, member_counters
+        from cityprofiles.models import CityIndexPage
+
+        context["counters"] = member_counters(self.locale)
+        context["featured_members"] = featured_profiles(self, self.locale, request)
+        directory = self.get_children().live().type(CityIndexPage).first()
+        context["directory_url"] = directory.get_url(request=request) if directory else None
         return context
+
+
+class HomeFeaturedMember(Orderable):
+    """A member shown on the home page, chosen by the editors."""
+
+    page = ParentalKey(HomePage, related_name="featured_members", on_delete=models.CASCADE)
+    profile = models.ForeignKey(
+        "cityprofiles.CityProfilePage",
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("profile")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured member")
 
 
 class StandardPage(Page):

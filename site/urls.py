@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # Read-only open data, one address for every language (?language=fr): docs/open-data.md.
+    path("api/v1/", include("search.api")),
 ]
 
 if settings.DEBUG:
@@ -24,6 +26,7 @@ if settings.DEBUG:
 # arriving at / is sent to the language their browser asks for
 # (django.middleware.locale.LocaleMiddleware does the redirect).
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,6 +5,8 @@ filter such as ``?wave=wave-4`` means the same thing in every language and does
 not depend on which locale's row a page happens to point at.
 """
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,3 +81,169 @@ class Wave(TranslatableMixin, models.Model):
     def current(cls, locale=None):
         """The most recently launched wave, in the visitor's language where translated."""
         return cls.objects.in_locale(locale).launched().order_by("-launch_date").first()
+
+
+class Term(TranslatableMixin, models.Model):
+    """A named term of a campaign vocabulary (theme, Charter right, Framework pillar).
+
+    Pages link to the default-language row; templates show the row of the
+    visitor's language, found by ``translation_key`` (see ``terms_by_key``).
+    """
+
+    key = models.SlugField(
+        max_length=80,
+        help_text=_("Stable identifier used in web addresses and filters. Never translated."),
+    )
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = TaxonomyQuerySet.as_manager()
+
+    translatable_fields = [
+        SynchronizedField("key"),
+        TranslatableField("name"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+THEME_COLOURS = [
+    ("blue", _("Blue")),
+    ("red", _("Red")),
+    ("green", _("Green")),
+    ("purple", _("Purple")),
+    ("orange", _("Orange")),
+    ("teal", _("Teal")),
+]
+
+
+class Theme(Term):
+    """A theme of local human-rights action named in the campaign (housing, water, racism…)."""
+
+    colour = models.CharField(
+        _("colour"),
+        max_length=20,
+        choices=THEME_COLOURS,
+        default="blue",
+        help_text=_("Used for the theme's label on the site. Every colour meets contrast rules."),
+    )
+    translatable_fields = Term.translatable_fields + [SynchronizedField("colour")]
+
+    class Meta(Term.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_theme_key_per_locale"),
+        ]
+
+
+class CharterRight(Term):
+    """One of the rights of the Global Charter-Agenda for Human Rights in the City (2011).
+
+    Editable, because the Charter is being revised."""
+
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Its place in the Charter: 1 to 12.")
+    )
+    translatable_fields = Term.translatable_fields + [SynchronizedField("number")]
+
+    class Meta(Term.Meta):
+        ordering = ["number"]
+        verbose_name = _("Charter-Agenda right")
+        verbose_name_plural = _("Charter-Agenda rights")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_right_key_per_locale"),
+        ]
+
+    @property
+    def roman_numeral(self):
+        numerals = [
+            "I",
+            "II",
+            "III",
+            "IV",
+            "V",
+            "VI",
+            "VII",
+            "VIII",
+            "IX",
+            "X",
+            "XI",
+            "XII",
+            "XIII",
+            "XIV",
+            "XV",
+            "XVI",
+            "XVII",
+            "XVIII",
+            "XIX",
+            "XX",
+        ]
+        return numerals[self.number - 1] if 0 < self.number <= len(numerals) else str(self.number)
+
+
+class FrameworkPillar(Term):
+    """A pillar of the OHCHR–UCLG Guidance Framework for Building a Human Rights City (2025)."""
+
+    number = models.PositiveSmallIntegerField(_("number"))
+    translatable_fields = Term.translatable_fields + [SynchronizedField("number")]
+
+    class Meta(Term.Meta):
+        ordering = ["number"]
+        verbose_name = _("Guidance Framework pillar")
+        verbose_name_plural = _("Guidance Framework pillars")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_pillar_key_per_locale"),
+        ]
+
+
+def default_locale_terms():
+    """Choices for page fields that link to taxonomies: the default-language rows only.
+
+    Many-to-many links are not remapped by wagtail-localize, so every language
+    tree points at the same (default-language) rows; display is localised by key.
+    """
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def terms_by_translation_key(model, locale):
+    """Every term of ``model`` in ``locale`` (default language where untranslated), keyed by
+    translation_key. One query; use it to show linked terms in the visitor's language."""
+    return {term.translation_key: term for term in model.objects.in_locale(locale)}
+
+
+class SustainableDevelopmentGoal(Term):
+    """One of the 17 UN Sustainable Development Goals, as peers let people filter by them."""
+
+    number = models.PositiveSmallIntegerField(
+        _("number"), validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    translatable_fields = Term.translatable_fields + [SynchronizedField("number")]
+
+    class Meta(Term.Meta):
+        ordering = ["number"]
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_sdg_key_per_locale"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class RightsHolderGroup(Term):
+    """A group of rights-holders an initiative serves (women and girls, older persons…)."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("rights-holder group")
+        verbose_name_plural = _("rights-holder groups")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_group_key_per_locale"),
+        ]

@@ -70,7 +70,15 @@ def test_public_page_weight_stays_under_100_kb(client, demo_site, html):
     """HTML, CSS and JavaScript of a public page together stay under 100 KB (images aside)."""
     from django.contrib.staticfiles import finders
 
-    for url in ["/en/", "/ar/", "/fr/about/"]:
+    for url in [
+        "/en/",
+        "/ar/",
+        "/fr/about/",
+        "/en/cities/",
+        "/fr/cities/barcelona-es/",
+        "/en/search/",
+        "/fr/search/?q=logement",
+    ]:
         response = client.get(url)
         doc = html(response)
         total = len(response.content)

@@ -8,6 +8,7 @@ docs/deploy.md for the full list.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -34,10 +35,14 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "taxonomies",
+    "cityprofiles",
+    "initiatives",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -215,20 +220,39 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Search: PostgreSQL (or SQLite) full text through Wagtail's database backend;
-# Elasticsearch or OpenSearch when a URL is configured.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: one backend alias per language, so that each language is stemmed with
+# its own text-search configuration (docs/search.md). PostgreSQL (or SQLite) full
+# text through Wagtail's database backend by default; OpenSearch or Elasticsearch
+# when a URL is configured. Indexing is done by search/indexing.py (each object
+# through the alias of its language), not by the backends' own auto-update.
+SEARCH_LANGUAGE_CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ar": "arabic"}
 if os.environ.get("OPENSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS["default"] = {
+    _search_backend = {
         "BACKEND": "wagtail.search.backends.opensearch3",
         "URLS": [os.environ["OPENSEARCH_URL"]],
-        "INDEX": os.environ.get("SEARCH_INDEX", "hrc"),
     }
 elif os.environ.get("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS["default"] = {
+    _search_backend = {
         "BACKEND": "wagtail.search.backends.elasticsearch8",
         "URLS": [os.environ["ELASTICSEARCH_URL"]],
-        "INDEX": os.environ.get("SEARCH_INDEX", "hrc"),
+    }
+else:
+    _search_backend = {"BACKEND": "wagtail.search.backends.database"}
+_search_index = os.environ.get("SEARCH_INDEX", "hrc")
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        **_search_backend,
+        "AUTO_UPDATE": False,
+        "SEARCH_CONFIG": "english",
+        "INDEX": _search_index,
+    },
+}
+for _code, _config in SEARCH_LANGUAGE_CONFIGS.items():
+    WAGTAILSEARCH_BACKENDS[f"lang-{_code}"] = {
+        **_search_backend,
+        "AUTO_UPDATE": False,
+        "SEARCH_CONFIG": _config,
+        "INDEX": f"{_search_index}-{_code}",
     }
 
 # Frontend cache (CDN) purging on publish, when a purge endpoint is configured.
@@ -251,6 +275,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "campaign@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Maps ------------------------------------------------------------------
+# Leaflet is served from our static files; the tiles come from a tile server,
+# OpenStreetMap's by default. Maps load only when a visitor asks for one.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+_tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))
+MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}" if _tiles.netloc else ""
+
 # --- Security headers -------------------------------------------------------
 # Wagtail's live preview shows the page in a same-origin iframe, so framing is
 # limited to our own origin (not DENY); see SILENCED_SYSTEM_CHECKS in production.
@@ -268,7 +300,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"] + env_list("CSP_IMG_SRC"),
+        "img-src": ["'self'", "data:"]
+        + [MAP_TILE_ORIGIN] * bool(MAP_TILE_ORIGIN)
+        + env_list("CSP_IMG_SRC"),
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],

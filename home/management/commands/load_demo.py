@@ -11,7 +11,9 @@ from django.db import transaction
 # Each app that has demo content adds its module here, in dependency order.
 DEMO_STEPS = [
     ("Locales and home pages", "home.demo"),
-    ("Waves", "taxonomies.demo"),
+    ("Waves, themes, rights and pillars", "taxonomies.demo"),
+    ("Members directory and city profiles", "cityprofiles.demo"),
+    ("Initiatives", "initiatives.demo"),
 ]
 
 

@@ -1,0 +1,245 @@
+"""Benchmark: build a large synthetic data set on PostgreSQL and measure the public pages.
+
+    .venv/bin/python benchmarks/run.py                      # 200 then 1,000 members
+    .venv/bin/python benchmarks/run.py --sizes 1000 --repeat 50
+
+It (re)creates its own database (default: hrc_benchmark on 127.0.0.1), loads the
+demo content, grows the data set to each size in turn and prints, per page,
+the median and 95th-percentile server time (in-process, Django test client),
+the SQL query count and the response size. Query counts must not change
+between sizes. Nothing here runs in the test suite: timings are measured, not
+asserted.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database-url",
+        default="postgres://postgres@127.0.0.1:5432/hrc_benchmark",
+        help="PostgreSQL database to (re)create for the benchmark",
+    )
+    parser.add_argument(
+        "--sizes", default="200,1000", help="comma-separated member counts to measure at, ascending"
+    )
+    parser.add_argument("--repeat", type=int, default=30, help="requests per page")
+    parser.add_argument(
+        "--initiatives-per-member",
+        type=int,
+        default=10,
+        help="initiatives under each synthetic member (10 → 10,000 at 1,000)",
+    )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="reuse the existing benchmark database instead of recreating it",
+    )
+    return parser.parse_args()
+
+
+def recreate_database(url):
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.replace("_", "").isalnum():
+        sys.exit(f"Refusing to recreate a database with an unusual name: {name!r}")
+    admin_url = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(client, url, repeat, before=None):
+    timings = []
+    for _ in range(repeat):
+        if before:
+            before()
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), percentile(timings, 0.95)
+
+
+def measure(client, url, repeat):
+    """Warm: the cache holds what earlier requests stored (as in production between
+    publishes). Cold: the cache is emptied before each request (as after a publish)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(2):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}; fix it before measuring.")
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    # Read now: the next request's request_started signal empties the query log.
+    cold_queries = len(queries)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    warm_queries = len(queries)
+    warm = timed(client, url, repeat)
+    cold = timed(client, url, repeat, before=cache.clear)
+    return {
+        "median": warm[0],
+        "p95": warm[1],
+        "cold_median": cold[0],
+        "cold_p95": cold[1],
+        "queries": warm_queries,
+        "cold_queries": cold_queries,
+        "kb": len(response.content) / 1024,
+    }
+
+
+def pages_to_measure():
+    from cityprofiles.models import CityProfilePage
+    from initiatives.models import InitiativePage
+
+    synthetic = (
+        CityProfilePage.objects.filter(
+            locale__language_code="en", member_key__startswith="synthetic"
+        )
+        .order_by("pk")
+        .first()
+    )
+    return [
+        ("home (en)", "/en/"),
+        ("home (ar)", "/ar/"),
+        ("directory (en)", "/en/cities/"),
+        ("directory (fr, with fallbacks)", "/fr/cities/"),
+        ("directory: region + theme", "/en/cities/?region=europe&theme=housing"),
+        ("directory: page 5", "/en/cities/?page=5"),
+        ("directory: map data", "/en/cities/?format=map"),
+        ("profile (en)", synthetic.url),
+        ("profile (real member)", "/en/cities/barcelona-es/"),
+        (
+            "initiative (en)",
+            InitiativePage.objects.filter(locale__language_code="en", city=synthetic).first().url,
+        ),
+        ("search: empty (en)", "/en/search/"),
+        ("search: text (en)", "/en/search/?q=housing"),
+        ("search: text (fr, stemmed)", "/fr/search/?q=logement"),
+        ("search: facets only", "/en/search/?theme=housing&region=europe"),
+        ("search: text + facets", "/en/search/?q=water&theme=water&status=ongoing"),
+        ("search: deep page", "/en/search/?q=housing&page=40"),
+        (
+            "search: A-Z, 3 facets",
+            "/en/search/?sort=az&region=africa&sdg=clean-water&status=ongoing",
+        ),
+    ]
+
+
+def main():
+    args = parse_args()
+    sizes = sorted(int(size) for size in args.sizes.split(","))
+    os.environ["DATABASE_URL"] = args.database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hrcsite.settings.test"
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    warnings.filterwarnings("ignore", message="No directory at")
+    if not args.keep:
+        print(f"==> Recreating {args.database_url}")
+        recreate_database(args.database_url)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from benchmarks.data import build_initiatives, build_members
+    from cityprofiles.models import CityProfilePage
+
+    if not args.keep:
+        print("==> Migrating and loading the demo content")
+        call_command("migrate", verbosity=0)
+        call_command("load_demo")
+    client = Client()
+    results = {}
+    for size in sizes:
+        have = CityProfilePage.objects.filter(locale__language_code="en").count()
+        if have < size:
+            print(f"==> Building members: {have} → {size}")
+            started = time.monotonic()
+            build_members(size - have, print, start=have)
+            build_initiatives(args.initiatives_per_member, print)
+            print(f"  built in {time.monotonic() - started:.1f} s")
+            started = time.monotonic()
+            call_command("rebuild_search_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
+            print(f"  search index rebuilt in {time.monotonic() - started:.1f} s")
+            # Bulk loading leaves the planner's statistics stale until autovacuum runs;
+            # a production database has them, so refresh them before measuring.
+            from django.db import connection
+
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        from initiatives.models import InitiativePage
+
+        counts = {
+            code: InitiativePage.objects.filter(locale__language_code=code).count()
+            for code in ("en", "fr", "es")
+        }
+        print(f"  initiatives per language: {counts}")
+        print(f"==> Measuring at {size} members ({args.repeat} requests per page)")
+        results[size] = {
+            label: measure(client, url, args.repeat) for label, url in pages_to_measure()
+        }
+    print_report(results)
+
+
+def print_report(results):
+    sizes = list(results)
+    labels = list(results[sizes[0]])
+    for size in sizes:
+        print()
+        print(f"At {size} members — times in ms; warm = cache filled, cold = cache emptied")
+        header = (
+            f"{'page':34} | {'warm med':>8} {'p95':>6} {'queries':>7} | "
+            f"{'cold med':>8} {'p95':>6} {'queries':>7} | {'KB':>5}"
+        )
+        print(header)
+        print("-" * len(header))
+        for label in labels:
+            r = results[size][label]
+            print(
+                f"{label:34} | {r['median']:8.1f} {r['p95']:6.1f} {r['queries']:7d} | "
+                f"{r['cold_median']:8.1f} {r['cold_p95']:6.1f} {r['cold_queries']:7d} | "
+                f"{r['kb']:5.1f}"
+            )
+    if len(sizes) > 1:
+        grew = [
+            label
+            for label in labels
+            if len(
+                {
+                    (results[size][label]["queries"], results[size][label]["cold_queries"])
+                    for size in sizes
+                }
+            )
+            > 1
+        ]
+        print()
+        print("Query counts constant across sizes: " + ("yes" if not grew else f"NO: {grew}"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Live member counters for the home page, computed from published profiles.
+
+A member counts once, whatever the number of languages its profile exists in.
+Numbers are never typed in by hand.
+"""
+
+from taxonomies.models import Wave, terms_by_translation_key
+
+from .choices import Region
+from .models import CityProfilePage
+
+MILESTONES = (10, 100, 1000)
+
+
+def member_counters(locale):
+    rows = (
+        CityProfilePage.objects.live()
+        .public()
+        .values_list("translation_key", "wave__translation_key", "region")
+        .distinct()
+    )
+    members = {}
+    for translation_key, wave_key, region in rows:
+        members[translation_key] = (wave_key, region)
+    waves = terms_by_translation_key(Wave, locale)
+    by_wave = {}
+    by_region = {}
+    for wave_key, region in members.values():
+        if wave_key:
+            by_wave[wave_key] = by_wave.get(wave_key, 0) + 1
+        if region:
+            by_region[region] = by_region.get(region, 0) + 1
+    total = len(members)
+    return {
+        "total": total,
+        "milestones": [
+            {
+                "target": target,
+                "reached": total >= target,
+                "percent": min(100, round(100 * total / target)),
+            }
+            for target in MILESTONES
+        ],
+        "next_milestone": next((t for t in MILESTONES if total < t), None),
+        "by_wave": [
+            {"wave": wave, "count": by_wave.get(key, 0)}
+            for key, wave in sorted(waves.items(), key=lambda item: item[1].number)
+        ],
+        "by_region": [
+            {"key": value, "label": label, "count": by_region[value]}
+            for value, label in Region.choices
+            if by_region.get(value)
+        ],
+    }
+
+
+def featured_profiles(home_page, locale, request):
+    """The home page's featured members, in the visitor's language where translated."""
+    from wagtail.models import Locale
+
+    chosen = list(home_page.featured_members.select_related("profile").order_by("sort_order"))
+    keys = [item.profile.translation_key for item in chosen if item.profile_id]
+    default = Locale.get_default()
+    candidates = (
+        CityProfilePage.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__in=[locale, default])
+        .select_related("locale")
+    )
+    best = {}
+    for page in candidates:
+        if page.translation_key not in best or page.locale_id == locale.pk:
+            best[page.translation_key] = page
+    return [best[key] for key in keys if key in best]

@@ -1,0 +1,443 @@
+"""The members directory: filters, counts per filter value, A–Z and map data.
+
+A Django form validates the query string; the member rows (at most one per
+member, in the visitor's language or else its source language) are loaded in a
+fixed number of queries and filtered and counted in memory, which at 1,000
+members costs a few milliseconds and keeps the query count constant.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import JsonResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import Country
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from taxonomies.models import (
+    CharterRight,
+    FrameworkPillar,
+    Theme,
+    Wave,
+    terms_by_translation_key,
+)
+
+from .choices import GovernmentType, MemberType, Region
+from .models import CityIndexPage, CityProfilePage
+from .profile import map_tiles
+
+PAGE_SIZE = 48
+LOGO_FILTER = "fill-96x96"
+FILTERS = [
+    "region",
+    "country",
+    "wave",
+    "member_type",
+    "government_type",
+    "theme",
+    "right",
+    "pillar",
+]
+# Filters on many-to-many links: a member matches when any of its terms has the key.
+SET_FILTERS = {"theme": "themes", "right": "rights", "pillar": "pillars"}
+
+
+@dataclass
+class Member:
+    """One row of the directory: a member in the best language available."""
+
+    page_id: int
+    title: str
+    slug: str
+    locale_id: int
+    language: str
+    is_fallback: bool
+    region: str
+    country: str
+    wave: str
+    member_type: str
+    government_type: str
+    latitude: float | None
+    longitude: float | None
+    summary: str
+    logo_id: int | None
+    themes: set = field(default_factory=set)
+    rights: set = field(default_factory=set)
+    pillars: set = field(default_factory=set)
+    logo: object = None
+    url: str = ""
+
+    @property
+    def letter(self):
+        return initial_letter(self.title)
+
+    @property
+    def country_name(self):
+        return Country(self.country).name if self.country else ""
+
+    @property
+    def region_label(self):
+        return Region(self.region).label if self.region in Region.values else ""
+
+    def values(self, dimension):
+        if dimension in SET_FILTERS:
+            return getattr(self, SET_FILTERS[dimension])
+        value = self.value(dimension)
+        return [value] if value else []
+
+    def value(self, dimension):
+        if dimension == "letter":
+            return self.letter
+        return {
+            "region": self.region,
+            "country": self.country,
+            "wave": self.wave,
+            "member_type": self.member_type,
+            "government_type": self.government_type,
+        }[dimension]
+
+
+def initial_letter(title):
+    """The letter a title is listed under: accents removed, so "Île" goes under I."""
+    stripped = unicodedata.normalize("NFKD", title.strip())
+    for char in stripped:
+        if char.isalnum():
+            return char.upper()
+    return "#"
+
+
+def sort_key(title):
+    decomposed = unicodedata.normalize("NFKD", title)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class DirectoryFilterForm(forms.Form):
+    """Validates the directory's query string. Unknown values are errors, never ORM input."""
+
+    region = forms.ChoiceField(required=False, choices=[("", "")] + Region.choices)
+    country = forms.ChoiceField(required=False, choices=[("", "")] + list(countries))
+    wave = forms.ChoiceField(required=False)
+    member_type = forms.ChoiceField(required=False, choices=[("", "")] + MemberType.choices)
+    government_type = forms.ChoiceField(required=False, choices=[("", "")] + GovernmentType.choices)
+    theme = forms.ChoiceField(required=False)
+    right = forms.ChoiceField(required=False)
+    pillar = forms.ChoiceField(required=False)
+    letter = forms.CharField(required=False, max_length=1)
+    page = forms.CharField(required=False, max_length=10)
+
+    def __init__(self, *args, waves, themes, rights, pillars, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wave"].choices = [("", "")] + [(w.key, str(w)) for w in waves]
+        self.fields["theme"].choices = [("", "")] + [(t.key, t.name) for t in themes]
+        self.fields["right"].choices = [("", "")] + [(r.key, r.name) for r in rights]
+        self.fields["pillar"].choices = [("", "")] + [(p.key, p.name) for p in pillars]
+
+
+PROFILE_COLUMNS = [
+    "id",
+    "translation_key",
+    "locale_id",
+    "locale__language_code",
+    "title",
+    "slug",
+    "region",
+    "country",
+    "wave__key",
+    "member_type",
+    "government_type",
+    "latitude",
+    "longitude",
+    "summary",
+    "logo_id",
+]
+
+
+def member_rows(locale):
+    """Every published member once, in ``locale`` where translated, else in its source
+    language. Cached until the next publish (see cityprofiles/signals.py)."""
+    key = f"directory:members:{cache_version()}:{locale.pk}"
+    members = cache.get(key)
+    if members is None:
+        members = _load_member_rows(locale)
+        cache.set(key, members, timeout=24 * 3600)
+    return members
+
+
+def cache_version():
+    return cache.get_or_set("directory:version", 1, timeout=None)
+
+
+def bump_cache_version():
+    try:
+        cache.incr("directory:version")
+    except ValueError:
+        cache.set("directory:version", 2, timeout=None)
+
+
+def _load_member_rows(locale):
+    default = Locale.get_default()
+    live = CityProfilePage.objects.live().public()
+    in_locale = live.filter(locale=locale).values("translation_key")
+    candidates = live.filter(Q(locale=locale) | ~Q(translation_key__in=in_locale))
+    chosen = {}
+    preference = {locale.pk: 0, default.pk: 1}
+    for row in candidates.values_list(*PROFILE_COLUMNS):
+        values = dict(zip(PROFILE_COLUMNS, row, strict=True))
+        rank = preference.get(values["locale_id"], 2)
+        current = chosen.get(values["translation_key"])
+        if current is None or rank < current[0]:
+            chosen[values["translation_key"]] = (rank, values)
+    rows = [values for _rank, values in chosen.values()]
+    ids = [values["id"] for values in rows]
+    term_keys = {
+        "themes": _keys_by_page(CityProfilePage.themes.through, "theme", ids, Theme),
+        "rights": _keys_by_page(
+            CityProfilePage.charter_rights.through, "charterright", ids, CharterRight
+        ),
+        "pillars": _keys_by_page(
+            CityProfilePage.framework_pillars.through, "frameworkpillar", ids, FrameworkPillar
+        ),
+    }
+    members = [
+        Member(
+            page_id=values["id"],
+            title=values["title"],
+            slug=values["slug"],
+            locale_id=values["locale_id"],
+            language=values["locale__language_code"],
+            is_fallback=values["locale_id"] != locale.pk,
+            region=values["region"],
+            country=values["country"] or "",
+            wave=values["wave__key"] or "",
+            member_type=values["member_type"],
+            government_type=values["government_type"],
+            latitude=float(values["latitude"]) if values["latitude"] is not None else None,
+            longitude=float(values["longitude"]) if values["longitude"] is not None else None,
+            summary=values["summary"],
+            logo_id=values["logo_id"],
+            themes=term_keys["themes"].get(values["id"], set()),
+            rights=term_keys["rights"].get(values["id"], set()),
+            pillars=term_keys["pillars"].get(values["id"], set()),
+        )
+        for values in rows
+    ]
+    members.sort(key=lambda m: sort_key(m.title))
+    return members
+
+
+def _keys_by_page(through, term_field, page_ids, term_model):
+    key_of = dict(term_model.objects.values_list("pk", "key"))
+    keys = {}
+    pairs = through.objects.filter(cityprofilepage_id__in=page_ids).values_list(
+        "cityprofilepage_id", f"{term_field}_id"
+    )
+    for page_id, term_id in pairs:
+        keys.setdefault(page_id, set()).add(key_of[term_id])
+    return keys
+
+
+def add_urls(members, locale, request):
+    """Set each member's address: its directory's address plus its slug (profiles are
+    children of their language's directory), so no query or tree walk per member."""
+    directories = {
+        directory.locale_id: directory.get_url(request=request)
+        for directory in CityIndexPage.objects.live().only(
+            "id", "url_path", "locale_id", "path", "depth"
+        )
+    }
+    for member in members:
+        base = directories.get(member.locale_id)
+        member.url = f"{base}{member.slug}/" if base else ""
+        if member.is_fallback and member.url:
+            member.url += f"?requested={locale.language_code}"
+
+
+def matches(member, filters, skip=None):
+    for name, value in filters.items():
+        if not value or name == skip:
+            continue
+        if name in SET_FILTERS:
+            if value not in member.values(name):
+                return False
+        elif member.value(name) != value:
+            return False
+    return True
+
+
+def facet_counts(members, filters):
+    """Counts per value of each filter, given every *other* active filter, so that a visitor
+    can see how many members each choice would give."""
+    counts = {name: {} for name in FILTERS}
+    for name in FILTERS:
+        bucket = counts[name]
+        for member in members:
+            if matches(member, filters, skip=name):
+                for value in member.values(name):
+                    bucket[value] = bucket.get(value, 0) + 1
+    return counts
+
+
+def build_facets(counts, filters, waves, themes, rights, pillars):
+    """Facet options with their labels, in the visitor's language, ordered for reading."""
+
+    def options(name, labelled):
+        selected = filters.get(name) or ""
+        result = [
+            {
+                "value": value,
+                "label": label,
+                "count": counts[name].get(value, 0),
+                "selected": value == selected,
+            }
+            for value, label in labelled
+            if counts[name].get(value) or value == selected
+        ]
+        return result
+
+    country_codes = sorted(counts["country"], key=lambda code: sort_key(Country(code).name))
+    return [
+        {"name": "region", "label": _("Region"), "options": options("region", Region.choices)},
+        {
+            "name": "country",
+            "label": _("Country"),
+            "options": options("country", [(c, Country(c).name) for c in country_codes]),
+        },
+        {
+            "name": "wave",
+            "label": _("Wave"),
+            "options": options(
+                "wave",
+                [
+                    (w.key, f"{w} · {w.slogan}" if w.slogan else str(w))
+                    for w in sorted(waves, key=lambda w: w.number)
+                ],
+            ),
+        },
+        {
+            "name": "member_type",
+            "label": _("Member type"),
+            "options": options("member_type", MemberType.choices),
+        },
+        {
+            "name": "government_type",
+            "label": _("Type of government"),
+            "options": options("government_type", GovernmentType.choices),
+        },
+        {
+            "name": "theme",
+            "label": _("Theme"),
+            "options": options("theme", [(t.key, t.name) for t in themes]),
+        },
+        {
+            "name": "right",
+            "label": _("Charter-Agenda right"),
+            "options": options("right", [(r.key, f"{r.roman_numeral}. {r.name}") for r in rights]),
+        },
+        {
+            "name": "pillar",
+            "label": _("Guidance Framework pillar"),
+            "options": options("pillar", [(p.key, p.name) for p in pillars]),
+        },
+    ]
+
+
+def filtered_members(index_page, request):
+    locale = Locale.get_active()
+    members = member_rows(locale)
+    waves = list(terms_by_translation_key(Wave, locale).values())
+    themes = sorted(
+        terms_by_translation_key(Theme, locale).values(), key=lambda t: sort_key(t.name)
+    )
+    rights = sorted(terms_by_translation_key(CharterRight, locale).values(), key=lambda r: r.number)
+    pillars = sorted(
+        terms_by_translation_key(FrameworkPillar, locale).values(), key=lambda p: p.number
+    )
+    form = DirectoryFilterForm(
+        request.GET, waves=waves, themes=themes, rights=rights, pillars=pillars
+    )
+    valid = form.is_valid()
+    filters = (
+        {name: form.cleaned_data.get(name, "") for name in FILTERS + ["letter"]} if valid else {}
+    )
+    terms = {"waves": waves, "themes": themes, "rights": rights, "pillars": pillars}
+    return members, form, valid, filters, terms
+
+
+def directory_context(index_page, request):
+    members, form, valid, filters, terms = filtered_members(index_page, request)
+    if not valid:
+        return {
+            "filter_errors": form.errors,
+            "members_page": None,
+            "facets": [],
+            "letters": [],
+            "total_members": len(members),
+            "status": 404,
+        }
+    results = [m for m in members if matches(m, filters)]
+    counts = facet_counts(members, filters)
+    facets = build_facets(counts, filters, **terms)
+    letter_source = [m for m in members if matches(m, {**filters, "letter": ""})]
+    letters = sorted({m.letter for m in letter_source}, key=sort_key)
+    paginator = Paginator(results, PAGE_SIZE)
+    members_page = paginator.get_page(form.cleaned_data.get("page") or 1)
+    add_urls(members_page.object_list, Locale.get_active(), request)
+    _attach_logos(members_page.object_list)
+    active = {name: value for name, value in filters.items() if value}
+    selected_wave = next((w for w in terms["waves"] if w.key == filters.get("wave")), None)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "members_page": members_page,
+        "facets": facets,
+        "letters": letters,
+        "active_filters": active,
+        "selected_wave": selected_wave,
+        "result_count": len(results),
+        "total_members": len(members),
+        "querystring": query.urlencode(),
+        "noindex": len(active) > 1 or members_page.number > 1,
+        "map_tiles": map_tiles(),
+        "map_url": f"?{query.urlencode()}&format=map" if query else "?format=map",
+    }
+
+
+def _attach_logos(members):
+    ids = [m.logo_id for m in members if m.logo_id]
+    if not ids:
+        return
+    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(LOGO_FILTER)
+    by_id = {image.pk: image for image in images}
+    for member in members:
+        image = by_id.get(member.logo_id)
+        if image is not None:
+            member.logo = image.get_rendition(LOGO_FILTER)
+
+
+def map_json_response(index_page, request):
+    """Coordinates of the filtered members, for the directory's map."""
+    members, form, valid, filters, _terms = filtered_members(index_page, request)
+    if not valid:
+        return JsonResponse({"error": "invalid filter", "fields": list(form.errors)}, status=400)
+    shown = [m for m in members if matches(m, filters) and m.latitude is not None]
+    add_urls(shown, Locale.get_active(), request)
+    features = [
+        {
+            "name": m.title,
+            "url": m.url,
+            "lat": m.latitude,
+            "lng": m.longitude,
+            "country": m.country_name,
+        }
+        for m in shown
+    ]
+    response = JsonResponse({"language": get_language(), "members": features})
+    response["Cache-Control"] = "public, max-age=300"
+    return response

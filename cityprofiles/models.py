@@ -1,0 +1,344 @@
+"""Member profiles and the members directory.
+
+One ``CityProfilePage`` per member and language, under the directory page of
+that language (``/en/cities/barcelona/``). Content a city owns lives under its
+profile, so Wagtail's tree permissions and workflows apply to all of it.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from taxonomies.models import default_locale_terms
+
+from .blocks import VisionStreamBlock
+from .choices import GovernmentType, MemberType, PopulationBand, Region
+
+
+class CityIndexPage(Page):
+    """The members directory: every published member, filterable, with a map."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cityprofiles.CityProfilePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("members directory")
+
+    def get_context(self, request, *args, **kwargs):
+        from .directory import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(self, request))
+        return context
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            fallback = self._profile_in_another_language(request, path_components)
+            if fallback is None:
+                raise
+            return fallback
+
+    def _profile_in_another_language(self, request, path_components):
+        """A profile not (yet) translated into this language is still reachable: its address
+        in this language leads to the profile in its source language, with a notice."""
+        if len(path_components) != 1:
+            return None
+        profile = (
+            CityProfilePage.objects.live()
+            .public()
+            .filter(slug=path_components[0])
+            .exclude(locale_id=self.locale_id)
+            .order_by("id")
+            .first()
+        )
+        if profile is None:
+            return None
+        url = profile.get_url(request=request)
+        return RouteResult(
+            self, args=(), kwargs={"redirect_to": f"{url}?requested={self.locale.language_code}"}
+        )
+
+    def serve(self, request, *args, redirect_to=None, **kwargs):
+        from .directory import map_json_response
+
+        if redirect_to:
+            return redirect(redirect_to)
+
+        if request.GET.get("format") == "map":
+            return map_json_response(self, request)
+        response = super().serve(request, *args, **kwargs)
+        # An unknown filter value gets the directory with an explanation, as a 404.
+        response.status_code = response.context_data.get("status", 200)
+        return response
+
+
+class CityProfilePage(Page):
+    """A member of the campaign: its facts, its human-rights vision and its initiatives."""
+
+    member_key = models.SlugField(
+        _("member key"),
+        max_length=120,
+        allow_unicode=True,
+        help_text=_(
+            "Stable identifier used to match imports and exports, e.g. 'barcelona-es'. "
+            "Never translated; leave empty to derive it from the name and country."
+        ),
+        blank=True,
+    )
+    member_type = models.CharField(
+        _("member type"), max_length=30, choices=MemberType.choices, default=MemberType.GOVERNMENT
+    )
+    government_type = models.CharField(
+        _("type of government"),
+        max_length=40,
+        choices=GovernmentType.choices,
+        blank=True,
+        help_text=_("Leave empty for civil-society partners."),
+    )
+    country = CountryField(_("country"), blank=True, help_text=_("Empty for global partners."))
+    region = models.CharField(_("UCLG region"), max_length=30, choices=Region.choices, blank=True)
+    wave = models.ForeignKey(
+        "taxonomies.Wave",
+        verbose_name=_("wave"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="city_profiles",
+        limit_choices_to=default_locale_terms,
+        help_text=_("The wave in which the member joined the campaign."),
+    )
+    joined_on = models.DateField(_("date joined"), null=True, blank=True)
+    leader_name = models.CharField(_("local leader's name"), max_length=255, blank=True)
+    leader_title = models.CharField(
+        _("local leader's title"), max_length=255, blank=True, help_text=_("e.g. Mayor, Governor")
+    )
+    term_start = models.PositiveSmallIntegerField(
+        _("term of office: from (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    term_end = models.PositiveSmallIntegerField(
+        _("term of office: until (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    population_band = models.CharField(
+        _("population"), max_length=20, choices=PopulationBand.choices, blank=True
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Between -90 and 90, e.g. 41.38879 for Barcelona."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Between -180 and 180, e.g. 2.15899 for Barcelona."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo or emblem"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=500,
+        help_text=_("One or two sentences shown in the directory and in search results."),
+    )
+    vision = StreamField(VisionStreamBlock(), blank=True, verbose_name=_("human-rights vision"))
+    themes = ParentalManyToManyField(
+        "taxonomies.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="city_profiles",
+        limit_choices_to=default_locale_terms,
+    )
+    charter_rights = ParentalManyToManyField(
+        "taxonomies.CharterRight",
+        verbose_name=_("Charter-Agenda rights"),
+        blank=True,
+        related_name="city_profiles",
+        limit_choices_to=default_locale_terms,
+    )
+    framework_pillars = ParentalManyToManyField(
+        "taxonomies.FrameworkPillar",
+        verbose_name=_("Guidance Framework pillars"),
+        blank=True,
+        related_name="city_profiles",
+        limit_choices_to=default_locale_terms,
+    )
+
+    facts_panels = [
+        FieldPanel("title", heading=_("Official name")),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("member_type"), FieldPanel("government_type")]),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("wave"), FieldPanel("joined_on")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("leader_name"), FieldPanel("leader_title")]),
+                FieldRowPanel([FieldPanel("term_start"), FieldPanel("term_end")]),
+            ],
+            heading=_("Local leader"),
+        ),
+        FieldPanel("population_band"),
+        FieldRowPanel(
+            [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location on the map")
+        ),
+        FieldPanel("logo"),
+    ]
+    vision_panels = [
+        FieldPanel("vision"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("charter_rights", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("framework_pillars", widget=forms.CheckboxSelectMultiple),
+    ]
+    links_panels = [FieldPanel("website")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList(vision_panels, heading=_("Vision")),
+            ObjectList(links_panels, heading=_("Links")),
+            ObjectList(Page.promote_panels + [FieldPanel("member_key")], heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("vision"),
+        index.SearchField("leader_name"),
+        index.FilterField("region"),
+        index.FilterField("country"),
+        index.FilterField("member_type"),
+        index.FilterField("government_type"),
+        index.FilterField("wave"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        SynchronizedField("member_key"),
+        SynchronizedField("member_type"),
+        SynchronizedField("government_type"),
+        SynchronizedField("country"),
+        SynchronizedField("region"),
+        SynchronizedField("wave"),
+        SynchronizedField("joined_on"),
+        SynchronizedField("leader_name"),
+        TranslatableField("leader_title"),
+        SynchronizedField("term_start"),
+        SynchronizedField("term_end"),
+        SynchronizedField("population_band"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("logo"),
+        SynchronizedField("website"),
+        TranslatableField("summary"),
+        TranslatableField("vision"),
+        SynchronizedField("themes"),
+        SynchronizedField("charter_rights"),
+        SynchronizedField("framework_pillars"),
+    ]
+
+    parent_page_types = ["cityprofiles.CityIndexPage"]
+    subpage_types = ["initiatives.InitiativePage"]
+
+    class Meta:
+        verbose_name = _("city profile")
+        verbose_name_plural = _("city profiles")
+        indexes = [models.Index(fields=["member_key"])]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.member_type == MemberType.GOVERNMENT and not self.country:
+            raise ValidationError(
+                {"country": _("Choose the country of this local or regional government.")}
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            raise ValidationError(
+                {"term_end": _("The term of office cannot end before it starts.")}
+            )
+        if not self.member_key:
+            self.member_key = derive_member_key(self.title, self.country)
+        duplicates = (
+            CityProfilePage.objects.filter(locale_id=self.locale_id, country=self.country)
+            .filter(models.Q(title__iexact=self.title) | models.Q(member_key=self.member_key))
+            .exclude(translation_key=self.translation_key)
+        )
+        if self.country and duplicates.exists():
+            raise ValidationError(
+                {
+                    "title": _(
+                        "A member named “%(name)s” in this country already has a profile. "
+                        "Edit that profile instead of creating a second one."
+                    )
+                    % {"name": self.title}
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.member_key:
+            self.member_key = derive_member_key(self.title, self.country)
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .profile import profile_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(profile_context(self, request))
+        return context
+
+
+def derive_member_key(name, country):
+    from django.utils.text import slugify
+
+    base = slugify(name, allow_unicode=False) or slugify(name, allow_unicode=True) or "member"
+    return f"{base}-{str(country).lower()}" if country else base

@@ -1,0 +1,239 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents.models import Document
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.rich_text import RichText
+
+from cityprofiles.tests import builders
+
+pytestmark = pytest.mark.django_db
+
+VIDEO_URL = "https://www.youtube.com/watch?v=demo123"
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def tree():
+    return builders.site_tree()
+
+
+@pytest.fixture
+def barcelona(tree):
+    _homes, directories = tree
+    wave = builders.wave(1, slogan="The pioneers")
+    housing = builders.theme("housing", "Housing")
+    city = builders.right("right-to-the-city", "Right to the city", 1)
+    tools = builders.pillar("operational-tools", "Operational tools", 3)
+    image = Image.objects.create(title="Emblem", file=get_test_image_file())
+    document = Document.objects.create(
+        title="Local plan", file=ContentFile(b"%PDF-1.4 plan", name="plan.pdf")
+    )
+    Embed.objects.create(
+        hash=get_embed_hash(VIDEO_URL, 960, None),
+        url=VIDEO_URL,
+        max_width=960,
+        type="video",
+        html='<iframe title="Demo video"></iframe>',
+        width=960,
+        height=540,
+        provider_name="YouTube",
+        thumbnail_url="",
+    )
+    page = builders.profile(
+        directories["en"],
+        "Barcelona",
+        country="ES",
+        region="europe",
+        wave=wave,
+        themes=[housing],
+        rights=[city],
+        pillars=[tools],
+        member_type="government",
+        government_type="city",
+        leader_name="Demo Leader",
+        leader_title="Mayor",
+        term_start=2023,
+        term_end=2027,
+        population_band="over-1m",
+        latitude="41.38879",
+        longitude="2.15899",
+        logo=image,
+        website="https://www.barcelona.cat",
+        summary="A pioneer city.",
+        slug="barcelona-es",
+        vision=[
+            (
+                "answer",
+                {"question": "why-essential", "answer": RichText("<p>Closest to people.</p>")},
+            ),
+            ("heading", {"text": "Our commitments", "level": "h2"}),
+            ("paragraph", RichText("<p>We <b>commit</b>.</p>")),
+            ("quote", {"quote": "Rights begin at home.", "attribution": "A resident", "role": ""}),
+            (
+                "image",
+                {"image": image, "alt_text": "Town hall", "caption": "City hall", "credit": "City"},
+            ),
+            ("key_figures", [{"figure": "12,000", "label": "homes", "source": ""}]),
+            ("video", {"video": VIDEO_URL, "caption": "Launch"}),
+            ("document", {"document": document, "title": ""}),
+            ("link", {"page": None, "url": "https://uclg-cisdp.org", "text": "The Committee"}),
+            (
+                "call_to_action",
+                {
+                    "heading": "Visit",
+                    "text": "Come and see",
+                    "link": {"page": None, "url": "https://example.org", "text": "Go"},
+                },
+            ),
+        ],
+    )
+    page.save_revision().publish()
+    return page
+
+
+def test_profile_shows_every_fact_and_block(client, barcelona):
+    response = client.get("/en/cities/barcelona-es/")
+    assert response.status_code == 200
+    doc = soup(response)
+    text = doc.get_text(" ", strip=True)
+    assert doc.find("h1").get_text(strip=True) == "Barcelona"
+    for expected in [
+        "Local or regional government",
+        "City or municipality",
+        "Spain",
+        "Europe",
+        "Wave 1 (2022)",
+        "Mayor",
+        "Demo Leader",
+        "2023–2027",
+        "Over 1 million",
+        "www.barcelona.cat",
+        "A pioneer city.",
+    ]:
+        assert expected in text, expected
+    assert doc.select_one("img.profile__logo")["alt"]
+    map_panel = doc.select_one("[data-map]")
+    assert map_panel["data-lat"].startswith("41.38879") and map_panel["data-lng"].startswith(
+        "2.15899"
+    )
+    # Vision blocks
+    assert "Why are local and regional governments essential" in text
+    assert "Closest to people." in text and doc.find("b", string="commit")
+    assert doc.select_one("figure.quote blockquote").get_text(strip=True) == "Rights begin at home."
+    assert doc.select_one("figure.image-block img")["alt"] == "Town hall"
+    assert "12,000" in doc.select_one("dl.key-figures").get_text()
+    assert doc.select_one("figure.video-block iframe")["title"] == "Demo video"
+    assert doc.select_one("p.document-block a").get_text(strip=True) == "Local plan"
+    assert doc.select_one("p.link-block a")["href"] == "https://uclg-cisdp.org"
+    assert doc.select_one("aside.call-to-action a")["href"] == "https://example.org"
+    # Taxonomies link to the search filtered by their stable keys.
+    links = {a.get_text(strip=True): a["href"] for a in doc.select(".profile__commitments a")}
+    assert links["Housing"] == "/en/search/?theme=housing"
+    assert links["I. Right to the city"] == "/en/search/?right=right-to-the-city"
+    assert links["Operational tools"] == "/en/search/?pillar=operational-tools"
+    assert doc.select_one(".profile__updated time")
+
+
+def test_profile_in_every_language_shows_terms_in_that_language(client, barcelona):
+    from wagtail.models import Locale
+
+    from taxonomies.models import Theme
+
+    housing = Theme.objects.get(key="housing")
+    for code, name in [("fr", "Logement"), ("es", "Vivienda"), ("ar", "السكن")]:
+        translated = housing.copy_for_translation(Locale.objects.get(language_code=code))
+        translated.name = name
+        translated.save()
+        builders.translate(barcelona, code, summary=f"Summary {code}")
+    for code, theme_name, country in [
+        ("fr", "Logement", "Espagne"),
+        ("es", "Vivienda", "España"),
+        ("ar", "السكن", "أسبانيا"),
+    ]:
+        response = client.get(f"/{code}/cities/barcelona-es/")
+        assert response.status_code == 200
+        doc = soup(response)
+        assert doc.html["lang"] == code
+        assert doc.html["dir"] == ("rtl" if code == "ar" else "ltr")
+        text = doc.get_text(" ", strip=True)
+        assert theme_name in text and country in text and f"Summary {code}" in text
+        # Synchronised structure: same coordinates and links in every language.
+        assert doc.select_one("[data-map]")["data-lat"].startswith("41.38879")
+        assert doc.select_one(f'.profile__commitments a[href="/{code}/search/?theme=housing"]')
+
+
+def test_untranslated_profile_is_reached_in_its_source_language_with_a_notice(client, barcelona):
+    response = client.get("/fr/cities/barcelona-es/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/cities/barcelona-es/?requested=fr"
+    doc = soup(client.get(response["Location"]))
+    notice = doc.select_one(".notice")
+    assert notice["lang"] == "fr"
+    assert "français" in notice.get_text().lower()
+    assert doc.find("link", rel="canonical")["href"].endswith("/en/cities/barcelona-es/")
+
+
+def test_unknown_profile_in_any_language_is_a_404(client, barcelona):
+    assert client.get("/fr/cities/atlantis/").status_code == 404
+    assert client.get("/en/cities/barcelona-es/extra/").status_code == 404
+
+
+def test_requested_language_parameter_ignores_nonsense(client, barcelona):
+    for value in ["xx", "<script>", "fr" * 100, "%00"]:
+        response = client.get("/en/cities/barcelona-es/", {"requested": value})
+        assert response.status_code == 200
+        assert b"<script>" not in response.content.split(b"</head>")[1].replace(
+            b"<script src=", b""
+        )
+
+
+def test_draft_profile_is_not_public(client, tree):
+    _homes, directories = tree
+    builders.profile(directories["en"], "Hidden City", live=False, slug="hidden")
+    assert client.get("/en/cities/hidden/").status_code == 404
+    assert "Hidden City" not in client.get("/en/cities/").content.decode()
+
+
+def count_queries(client, url):
+    client.get(url)  # warm per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+DUMMY_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.mark.parametrize("cache_backend", ["cached", "uncached"])
+def test_profile_and_directory_query_counts_are_the_same_with_10_and_200_members(
+    client, tree, settings, cache_backend
+):
+    if cache_backend == "uncached":  # the directory's cold path, as after a publish
+        settings.CACHES = DUMMY_CACHE
+    _homes, directories = tree
+    wave = builders.wave(1)
+    themes = [builders.theme(f"t{i}", f"Theme {i}") for i in range(6)]
+    rights = [builders.right(f"r{i}", f"Right {i}", i + 1) for i in range(4)]
+
+    def add_members(count):
+        for _ in range(count):
+            builders.profile(directories["en"], wave=wave, themes=themes[:3], rights=rights[:2])
+
+    builders.profile(
+        directories["en"], "Target", wave=wave, themes=themes, rights=rights, slug="target"
+    )
+    add_members(9)
+    urls = ["/en/cities/target/", "/en/cities/", "/en/cities/?theme=t1&region=europe", "/en/"]
+    small = {url: count_queries(client, url) for url in urls}
+    add_members(190)
+    large = {url: count_queries(client, url) for url in urls}
+    assert small == large

@@ -1,0 +1,191 @@
+"""Key initiatives of members, as pages of their own.
+
+An initiative is a child of the city profile that owns it, so the city's
+editors (who hold permissions on their profile) own its initiatives too.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock, LinkBlock
+from taxonomies.models import default_locale_terms
+
+
+class InitiativeStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
+
+
+class InitiativePage(Page):
+    """A member's key initiative, tagged so that peers can find and compare it."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("One paragraph: what the initiative does, for whom. Shown in search results."),
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    themes = ParentalManyToManyField(
+        "taxonomies.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="initiatives",
+        limit_choices_to=default_locale_terms,
+    )
+    charter_rights = ParentalManyToManyField(
+        "taxonomies.CharterRight",
+        verbose_name=_("Charter-Agenda rights"),
+        blank=True,
+        related_name="initiatives",
+        limit_choices_to=default_locale_terms,
+    )
+    framework_pillar = models.ForeignKey(
+        "taxonomies.FrameworkPillar",
+        verbose_name=_("Guidance Framework pillar"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+        limit_choices_to=default_locale_terms,
+    )
+    sdgs = ParentalManyToManyField(
+        "taxonomies.SustainableDevelopmentGoal",
+        verbose_name=_("Sustainable Development Goals"),
+        blank=True,
+        related_name="initiatives",
+        limit_choices_to=default_locale_terms,
+    )
+    rights_holder_groups = ParentalManyToManyField(
+        "taxonomies.RightsHolderGroup",
+        verbose_name=_("rights-holder groups"),
+        blank=True,
+        related_name="initiatives",
+        limit_choices_to=default_locale_terms,
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=InitiativeStatus.choices,
+        default=InitiativeStatus.ONGOING,
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Leave empty if the initiative has no planned end."),
+    )
+    partners = models.TextField(
+        _("partners"), blank=True, help_text=_("One partner organisation per line.")
+    )
+    links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("external links"),
+    )
+    # The profile this initiative belongs to: always its parent page, kept here so that
+    # search can filter and count by the city's region, country and wave with plain joins.
+    city = models.ForeignKey(
+        "cityprofiles.CityProfilePage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="initiatives",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")]),
+        FieldPanel("body"),
+    ]
+    tagging_panels = [
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("charter_rights", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("framework_pillar"),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("rights_holder_groups", widget=forms.CheckboxSelectMultiple),
+    ]
+    links_panels = [FieldPanel("partners"), FieldPanel("links")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Initiative")),
+            ObjectList(tagging_panels, heading=_("Tags")),
+            ObjectList(links_panels, heading=_("Partners and links")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("partners"),
+        index.FilterField("status"),
+        index.FilterField("start_year"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("slug"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("themes"),
+        SynchronizedField("charter_rights"),
+        SynchronizedField("framework_pillar"),
+        SynchronizedField("sdgs"),
+        SynchronizedField("rights_holder_groups"),
+        SynchronizedField("status"),
+        SynchronizedField("start_year"),
+        SynchronizedField("end_year"),
+        SynchronizedField("partners"),
+        TranslatableField("links"),
+    ]
+
+    parent_page_types = ["cityprofiles.CityProfilePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            from cityprofiles.models import CityProfilePage
+
+            self.city = CityProfilePage.objects.filter(path=self.path[: -self.steplen]).first()
+        return super().save(*args, **kwargs)
+
+    @property
+    def partner_list(self):
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from .context import initiative_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(initiative_context(self, request))
+        return context

@@ -1,0 +1,71 @@
+"""Keep the search index up to date, each object in the configuration of its language.
+
+Every database backend alias writes to the same index table, one row per
+object, so whichever alias writes last decides which language's stemming a
+page gets. The backends' own auto-update is therefore off (settings), and this
+module indexes each object through the alias of its locale: a French page
+through ``lang-fr`` (French stemming), an Arabic page through ``lang-ar``, and
+objects without a language (images, documents) through ``default``.
+"""
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from modelsearch import index
+from wagtail.search.backends import get_search_backend
+
+
+def backend_name_for(language_code):
+    alias = f"lang-{language_code}"
+    return alias if alias in settings.WAGTAILSEARCH_BACKENDS else "default"
+
+
+def backend_for(language_code):
+    return get_search_backend(backend_name_for(language_code))
+
+
+def _language_of(instance):
+    locale_id = getattr(instance, "locale_id", None)
+    if locale_id is None:
+        return None
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+
+
+def index_object(instance):
+    """Index one object through the backend of its language (one row, right stemming)."""
+    indexed = index.class_is_indexed(type(instance))
+    if not indexed:
+        return
+    prepared = index.get_indexed_instance(instance)
+    if prepared is None:
+        return
+    backend_for(_language_of(instance)).add(prepared)
+
+
+def remove_object(instance):
+    for name in settings.WAGTAILSEARCH_BACKENDS:
+        get_search_backend(name).delete(instance)
+
+
+def _on_save(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    # Index what is stored, not the object in memory: saving a draft revision saves the
+    # page row with only some fields updated while the instance holds the draft's text,
+    # which must not become searchable before it is published.
+    stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+    if stored is not None:
+        index_object(stored)
+
+
+def _on_delete(sender, instance, **kwargs):
+    remove_object(instance)
+
+
+def connect():
+    for model in index.get_indexed_models():
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"search-index-{model._meta.label}")
+        post_delete.connect(
+            _on_delete, sender=model, dispatch_uid=f"search-unindex-{model._meta.label}"
+        )
