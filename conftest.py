@@ -16,3 +16,10 @@ def fresh_cache_and_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def html():
+    from bs4 import BeautifulSoup
+
+    return lambda response: BeautifulSoup(response.content, "html.parser")

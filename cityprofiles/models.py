@@ -32,6 +32,10 @@ from taxonomies.models import default_locale_terms
 from .blocks import VisionStreamBlock
 from .choices import GovernmentType, MemberType, PopulationBand, Region
 
+# Facts of membership that only the secretariat may change, not the city's own editors.
+# Wagtail enforces a FieldPanel's permission on submitted data too, not only in the form.
+MEMBERSHIP_FACTS = "cityprofiles.edit_membership_facts"
+
 
 class CityIndexPage(Page):
     """The members directory: every published member, filterable, with a map."""
@@ -210,9 +214,16 @@ class CityProfilePage(Page):
     facts_panels = [
         FieldPanel("title", heading=_("Official name")),
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("member_type"), FieldPanel("government_type")]),
+        FieldRowPanel(
+            [FieldPanel("member_type", permission=MEMBERSHIP_FACTS), FieldPanel("government_type")]
+        ),
         FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
-        FieldRowPanel([FieldPanel("wave"), FieldPanel("joined_on")]),
+        FieldRowPanel(
+            [
+                FieldPanel("wave", permission=MEMBERSHIP_FACTS),
+                FieldPanel("joined_on", permission=MEMBERSHIP_FACTS),
+            ]
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("leader_name"), FieldPanel("leader_title")]),
@@ -239,7 +250,10 @@ class CityProfilePage(Page):
             ObjectList(facts_panels, heading=_("Facts")),
             ObjectList(vision_panels, heading=_("Vision")),
             ObjectList(links_panels, heading=_("Links")),
-            ObjectList(Page.promote_panels + [FieldPanel("member_key")], heading=_("Promote")),
+            ObjectList(
+                Page.promote_panels + [FieldPanel("member_key", permission=MEMBERSHIP_FACTS)],
+                heading=_("Promote"),
+            ),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
@@ -288,6 +302,12 @@ class CityProfilePage(Page):
 
     class Meta:
         verbose_name = _("city profile")
+        permissions = [
+            (
+                "edit_membership_facts",
+                "Can change a member's wave, date joined, member type and key",
+            ),
+        ]
         verbose_name_plural = _("city profiles")
         indexes = [models.Index(fields=["member_key"])]
 

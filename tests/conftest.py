@@ -19,10 +19,3 @@ def demo_content(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo_site(demo_content, db):
     """The demo content as a newcomer gets it: four languages, home pages, members."""
-
-
-@pytest.fixture
-def html():
-    from bs4 import BeautifulSoup
-
-    return lambda response: BeautifulSoup(response.content, "html.parser")

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "cityprofiles",
     "initiatives",
     "search",
+    "cityteams",
+    "translations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -156,6 +158,22 @@ USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
 
+# Machine translation is an option, off unless a DeepL key or a LibreTranslate server is
+# configured; translators then get a "Translate with …" button in wagtail-localize's editor.
+if os.environ.get("DEEPL_AUTH_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+    }
+elif os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+
 # A translation of a live page stays a draft until a translator publishes it,
 # so visitors never see half-translated pages (docs/translation.md).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -225,7 +243,31 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # text through Wagtail's database backend by default; OpenSearch or Elasticsearch
 # when a URL is configured. Indexing is done by search/indexing.py (each object
 # through the alias of its language), not by the backends' own auto-update.
-SEARCH_LANGUAGE_CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ar": "arabic"}
+# PostgreSQL's text-search configuration for each language it stems; any other
+# language (Korean, say) gets "simple": matching without stemming.
+POSTGRES_TEXT_SEARCH_CONFIGS = {
+    "ar": "arabic",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "hu": "hungarian",
+    "id": "indonesian",
+    "it": "italian",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+SEARCH_LANGUAGE_CONFIGS = {
+    code: POSTGRES_TEXT_SEARCH_CONFIGS.get(code, "simple") for code, _name in LANGUAGES
+}
 if os.environ.get("OPENSEARCH_URL"):
     _search_backend = {
         "BACKEND": "wagtail.search.backends.opensearch3",

@@ -40,6 +40,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin account: user '{username}', password '{password}' "
-                f"(shown once; sign in at http://127.0.0.1:8000/admin/)"
+                "(shown once; sign in at /admin/ on the address bin/start prints)"
             )
         )

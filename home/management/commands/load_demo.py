@@ -14,6 +14,7 @@ DEMO_STEPS = [
     ("Waves, themes, rights and pillars", "taxonomies.demo"),
     ("Members directory and city profiles", "cityprofiles.demo"),
     ("Initiatives", "initiatives.demo"),
+    ("Roles, review workflow and a city editor", "cityteams.demo"),
 ]
 
 

@@ -1,0 +1,81 @@
+"""Page-level permission checks for wagtail-localize's submit and update views.
+
+Upstream gap (wagtail-localize 1.14.5): ``SubmitTranslationView`` and
+``UpdateTranslationsView`` check only the global ``submit_translation``
+permission, never the user's permission on the pages they write to, and the
+update view can publish. Anyone allowed to submit translations could therefore
+create or publish pages in any member's language trees. These subclasses refuse
+unless the user may edit (and, to publish, publish) every page the request would
+create or change. They are routed in place of the upstream views by
+cityteams/wagtail_hooks.py (our admin URLs are registered before wagtail-localize's).
+
+Delete this module when wagtail-localize checks page permissions itself; the
+tests in cityteams/tests/test_translation_permissions.py say whether it does.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.models import Page
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+
+def can_write_translation(user, page, locale):
+    """May ``user`` create or edit ``page``'s translation into ``locale``?"""
+    target = page.get_translation_or_none(locale)
+    if target is not None:
+        return target.permissions_for_user(user).can_edit()
+    parent = page.get_parent()
+    translated_parent = parent.get_translation_or_none(locale) if parent else None
+    if translated_parent is None:
+        # Would create aliases of the missing ancestors: only for people who may do that
+        # everywhere.
+        return user.is_superuser
+    return translated_parent.permissions_for_user(user).can_add_subpage()
+
+
+class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
+    def form_valid(self, form):
+        pages = [self.object]
+        if form.cleaned_data.get("include_subtree"):
+            pages += [page.specific for page in self.object.get_descendants()]
+        for locale in form.cleaned_data["locales"]:
+            for page in pages:
+                if not can_write_translation(self.request.user, page, locale):
+                    raise PermissionDenied
+        return super().form_valid(form)
+
+
+class GuardedSubmitSnippetTranslationView(SubmitSnippetTranslationView):
+    def dispatch(self, request, *args, **kwargs):
+        model = self.kwargs["model_name"]
+        if not request.user.has_perm(f"{self.kwargs['app_label']}.change_{model}"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class GuardedUpdateTranslationsView(UpdateTranslationsView):
+    def dispatch(self, request, *args, **kwargs):
+        source = self.get_object()
+        instance = source.get_source_instance()
+        publishing = request.method == "POST" and bool(request.POST.get("publish_translations"))
+        if isinstance(instance, Page):
+            targets = [instance] + [
+                page
+                for page in (
+                    instance.get_translation_or_none(translation.target_locale)
+                    for translation in source.translations.filter(enabled=True)
+                )
+                if page is not None
+            ]
+            for page in targets:
+                permissions = page.permissions_for_user(request.user)
+                if not permissions.can_edit() or (publishing and not permissions.can_publish()):
+                    raise PermissionDenied
+        else:
+            meta = type(instance)._meta
+            if not request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
