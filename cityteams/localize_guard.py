@@ -10,11 +10,12 @@ create or change. They are routed in place of the upstream views by
 cityteams/wagtail_hooks.py (our admin URLs are registered before wagtail-localize's).
 
 Delete this module when wagtail-localize checks page permissions itself; the
-tests in cityteams/tests/test_translation_permissions.py say whether it does.
+tests in cityteams/tests/test_city_editor_permissions.py say whether it does.
 """
 
 from django.core.exceptions import PermissionDenied
-from wagtail.models import Page
+from django.shortcuts import get_object_or_404
+from wagtail.models import Locale, Page
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -37,6 +38,20 @@ def can_write_translation(user, page, locale):
 
 
 class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
+    def dispatch(self, request, *args, **kwargs):
+        # Even the form (GET, or a POST that fails validation) shows the page's title: only
+        # for people who may edit the page or write one of its translations.
+        page = get_object_or_404(Page, id=self.kwargs["page_id"]).specific
+        others = Locale.objects.exclude(pk=page.locale_id)
+        if not page.permissions_for_user(request.user).can_edit() and not any(
+            can_write_translation(request.user, page, locale) for locale in others
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_subtitle(self):
+        return self.object.title  # the live title, never a draft's
+
     def form_valid(self, form):
         pages = [self.object]
         if form.cleaned_data.get("include_subtree"):

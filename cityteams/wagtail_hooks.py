@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from . import localize_guard, views
+from . import admin_guards, localize_guard, views
 from .panels import SecretariatPanel
 from .roles import SECRETARIAT
 
@@ -25,8 +25,30 @@ def register_admin_urls():
             "localize/update/<int:translation_source_id>/",
             localize_guard.GuardedUpdateTranslationsView.as_view(),
         ),
+        path("localize/page/<int:page_id>/convert_to_alias/", admin_guards.convert_to_alias),
+        path("localize/reports/translations/", admin_guards.translations_report()),
+        path(
+            "localize/reports/translations/results/",
+            admin_guards.translations_report(results_only=True),
+        ),
         path("cityteams/onboard/<int:page_id>/", views.onboard_view, name="cityteams_onboard"),
     ]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_members_drafts_from_the_chooser(pages, request):
+    return admin_guards.page_chooser_queryset(pages, request)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_without_permission(request, page, destination):
+    admin_guards.refuse_move_without_permission(request, page, destination)
+
+
+@hooks.register("construct_admin_api", order=100)  # after wagtail.images and wagtail.documents
+def only_choosable_media_in_the_admin_api(router):
+    router.register_endpoint("images", admin_guards.ChoosableImagesAPIViewSet)
+    router.register_endpoint("documents", admin_guards.ChoosableDocumentsAPIViewSet)
 
 
 @hooks.register("register_page_header_buttons")

@@ -3,11 +3,26 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cityteams import admin_guards
 from home import views as home_views
 
 urlpatterns = [
+    # In front of Wagtail's explorer: only pages the user may explore (cityteams/admin_guards.py).
+    path("admin/pages/<int:parent_page_id>/", admin_guards.guarded_explorer("index")),
+    path(
+        "admin/pages/<int:parent_page_id>/results/", admin_guards.guarded_explorer("index_results")
+    ),
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        require_admin_access(admin_guards.guarded_chooser_browse),
+    ),
+    path(
+        "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
+        require_admin_access(admin_guards.guarded_workflow_cancellation),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

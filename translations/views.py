@@ -23,7 +23,6 @@ from .status import (
     summary,
 )
 
-REPORT_PERMISSION = "wagtailadmin.access_admin"
 PAGE_TYPE_LABELS = {
     "homepage": gettext_lazy("Home page"),
     "standardpage": gettext_lazy("Standard page"),
@@ -62,7 +61,9 @@ def report_rows(filters):
 
 
 def translation_report(request):
-    if not request.user.has_perm(REPORT_PERMISSION):
+    from cityteams.admin_guards import can_follow_translations
+
+    if not can_follow_translations(request.user):
         raise PermissionDenied
     form = ReportFilters(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
