@@ -287,3 +287,13 @@ def test_each_language_keeps_its_own_stemming(client, data):
 def test_query_syntax_characters_never_break_the_search(client, data, text):
     response = client.get("/en/search/", {"q": text})
     assert response.status_code == 200
+
+
+def test_snippets_escape_the_text_before_marking_the_words():
+    from search.highlight import snippet
+
+    html = str(snippet('<b onclick="x()">Water</b> & more water', "water"))
+    assert html == (
+        "&lt;b onclick=&quot;x()&quot;&gt;<mark>Water</mark>&lt;/b&gt; "
+        "&amp; more <mark>water</mark>"
+    )
