@@ -32,27 +32,6 @@ class Region(models.TextChoices):
     MIDDLE_EAST = "middle-east-west-asia", _("Middle East & West Asia")
     NORTH_AMERICA = "north-america", _("North America")
 
-    @classmethod
-    def from_label(cls, text):
-        """Accept a key or an English label ("Middle East & West Asia"), as spreadsheets use."""
-        text = (text or "").strip()
-        for value, label in cls.choices:
-            if text.lower() in {value, str(label).lower()}:
-                return value
-        with_labels = {
-            "Africa": cls.AFRICA,
-            "Asia-Pacific": cls.ASIA_PACIFIC,
-            "Eurasia": cls.EURASIA,
-            "Europe": cls.EUROPE,
-            "Latin America": cls.LATIN_AMERICA,
-            "Middle East & West Asia": cls.MIDDLE_EAST,
-            "North America": cls.NORTH_AMERICA,
-        }
-        for label, value in with_labels.items():
-            if text.lower() == label.lower():
-                return value
-        return None
-
 
 class PopulationBand(models.TextChoices):
     UNDER_50K = "under-50k", _("Under 50,000")

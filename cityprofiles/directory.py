@@ -348,7 +348,7 @@ def build_facets(counts, filters, waves, themes, rights, pillars):
     ]
 
 
-def filtered_members(index_page, request):
+def filtered_members(request):
     locale = Locale.get_active()
     members = member_rows(locale)
     waves = list(terms_by_translation_key(Wave, locale).values())
@@ -370,8 +370,8 @@ def filtered_members(index_page, request):
     return members, form, valid, filters, terms
 
 
-def directory_context(index_page, request):
-    members, form, valid, filters, terms = filtered_members(index_page, request)
+def directory_context(request):
+    members, form, valid, filters, terms = filtered_members(request)
     if not valid:
         return {
             "filter_errors": form.errors,
@@ -421,9 +421,9 @@ def _attach_logos(members):
             member.logo = image.get_rendition(LOGO_FILTER)
 
 
-def map_json_response(index_page, request):
+def map_json_response(request):
     """Coordinates of the filtered members, for the directory's map."""
-    members, form, valid, filters, _terms = filtered_members(index_page, request)
+    members, form, valid, filters, _terms = filtered_members(request)
     if not valid:
         return JsonResponse({"error": "invalid filter", "fields": list(form.errors)}, status=400)
     shown = [m for m in members if matches(m, filters) and m.latitude is not None]

@@ -9,7 +9,9 @@ importing the same file twice changes nothing.
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Locale
@@ -69,13 +71,15 @@ PAGE_RELATIONS = {"themes": "themes", "rights": "charter_rights", "pillars": "fr
 
 
 def _choice_from_text(choices, text):
-    """Accept a choice's key or its English label, whatever the case."""
+    """Accept a choice's key or its English label (as the spreadsheet has them), whatever the
+    case and whatever language the person importing uses."""
     text = (text or "").strip()
     if not text:
         return ""
-    for value, label in choices:
-        if text.casefold() in {value.casefold(), str(label).casefold()}:
-            return value
+    with translation.override(settings.LANGUAGE_CODE):
+        for value, label in choices:
+            if text.casefold() in {value.casefold(), str(label).casefold()}:
+                return value
     return None
 
 
@@ -127,17 +131,7 @@ class MemberRowForm(forms.Form):
         return value
 
     def clean_region(self):
-        return self._clean_choice(
-            "region",
-            Region.choices
-            + [
-                (Region.MIDDLE_EAST, "Middle East & West Asia"),
-                (Region.LATIN_AMERICA, "Latin America"),
-                (Region.NORTH_AMERICA, "North America"),
-                (Region.ASIA_PACIFIC, "Asia-Pacific"),
-            ],
-            _("region"),
-        )
+        return self._clean_choice("region", Region.choices, _("region"))
 
     def clean_member_type(self):
         return self._clean_choice("member_type", MemberType.choices, _("member type"))

@@ -54,7 +54,7 @@ class CityIndexPage(Page):
         from .directory import directory_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(self, request))
+        context.update(directory_context(request))
         return context
 
     def route(self, request, path_components):
@@ -93,7 +93,7 @@ class CityIndexPage(Page):
             return redirect(redirect_to)
 
         if request.GET.get("format") == "map":
-            return map_json_response(self, request)
+            return map_json_response(request)
         response = super().serve(request, *args, **kwargs)
         # An unknown filter value gets the directory with an explanation, as a 404.
         response.status_code = response.context_data.get("status", 200)

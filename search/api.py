@@ -208,7 +208,7 @@ def members(request):
     locale = _locale(request)
     with translation.override(locale.language_code):
         number, page_size = _paging(request, MEMBER_FILTERS, single=MEMBER_FILTERS)
-        rows, form, valid, filters, _terms = filtered_members(None, request)
+        rows, form, valid, filters, _terms = filtered_members(request)
         if not valid:
             raise ApiError(400, _("Invalid parameters."), _field_errors(form))
         # The rows are cached until a profile changes; a view restriction added since is not

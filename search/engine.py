@@ -30,7 +30,6 @@ class Outcome:
     page: object
     total: int
     counts: dict = field(default_factory=dict)
-    query: str = ""
 
 
 def published_initiatives(locale):
@@ -110,7 +109,7 @@ def search(locale, query, facets, selected, sort, page_number, page_size=PAGE_SI
         items = [by_id[pk] for pk in items if pk in by_id]
     current.object_list = items
     counts = facet_counts(locale, query, facets, selected, base)
-    return Outcome(page=current, total=paginator.count, counts=counts, query=query)
+    return Outcome(page=current, total=paginator.count, counts=counts)
 
 
 def facet_counts(locale, query, facets, selected, base):

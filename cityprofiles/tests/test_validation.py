@@ -73,3 +73,22 @@ def test_member_key_is_derived_from_name_and_country(directory):
     assert page.member_key == "sant-pere-de-ribes-es"
     korean = builders.profile(directory, "광주", country="KR", slug="gwangju")
     assert korean.member_key == "광주-kr"
+
+
+def test_spreadsheet_labels_are_read_in_english_whatever_the_admin_language(directory):
+    from django.utils import translation
+
+    from cityprofiles.members import MemberRowForm
+
+    row = {
+        "name": "Irbid",
+        "country": "JO",
+        "region": "Middle East & West Asia",
+        "member_type": "Local or regional government",
+        "population_band": "Under 50,000",
+    }
+    with translation.override("fr"):
+        form = MemberRowForm(row)
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["region"] == "middle-east-west-asia"
+    assert form.cleaned_data["member_type"] == "government"
