@@ -143,6 +143,7 @@ def ensure_directories():
             title=title,
             slug="cities",
             introduction=DIRECTORY_INTROS[code],
+            show_in_menus=True,
             locale=locale,
             translation_key=key,
         )

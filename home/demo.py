@@ -63,6 +63,7 @@ PAGES = [
     {
         "name": "about",
         "slug": "about",
+        "in_menu": True,
         "en": (
             "About the campaign",
             "The campaign was launched in 2022 by six pioneer cities: "
@@ -182,6 +183,7 @@ def ensure_standard_pages(home):
                 slug=spec["slug"],
                 title=title,
                 introduction=introduction,
+                show_in_menus=spec.get("in_menu", False),
             )
             home.add_child(instance=page)
             _publish(page)

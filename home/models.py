@@ -80,6 +80,12 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def permissions_for_user(self, user):
+        # Communications staff edit the home page without any right on the pages below it.
+        from stories.roles import HomePagePermissionTester
+
+        return HomePagePermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["current_wave"] = Wave.current(self.locale)
@@ -128,3 +134,7 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+# The site's settings, footer text and announcement banner (docs/reach.md).
+from .site_settings import Announcement, CampaignSettings, FooterText  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""Error pages and robots.txt.
+"""Error pages and robots.txt (which points crawlers to the sitemaps).
 
 The 404 and 500 pages speak the visitor's language: LocaleMiddleware has
 already activated it from the URL prefix (or the browser's preference when the
@@ -9,6 +9,7 @@ since the database may be why it is shown.
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
@@ -44,4 +45,5 @@ def server_error(request):
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/"]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -7,6 +7,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cityteams import admin_guards
+from home import sitemaps as home_sitemaps
 from home import views as home_views
 
 urlpatterns = [
@@ -26,6 +27,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    # One sitemap per language, listed by an index (home/sitemaps.py, docs/reach.md).
+    path("sitemap.xml", home_sitemaps.sitemap_index, name="sitemap_index"),
+    path("sitemap-<str:language>.xml", home_sitemaps.sitemap_language, name="sitemap_language"),
     # Read-only open data, one address for every language (?language=fr): docs/open-data.md.
     path("api/v1/", include("search.api")),
 ]

@@ -1,0 +1,265 @@
+"""What every public page shows around its content — the main menu, the announcement
+banner, the footer's text, contact and social links — read through the cache so that
+it adds no database query to a page once warm.
+
+Everything is cached per language under two version numbers: ``pages`` changes when
+any page is published, unpublished, moved, deleted or made private (the menu, the
+banner's link and the sitemaps are built from pages); ``chrome`` changes when the
+campaign settings, a footer text, a banner or an image is saved. Changing a version
+makes every key built on it unused, so the next request rebuilds (the pattern of
+cityprofiles/directory.py). With Redis (production) every process sees the bump at
+once; with the in-process cache each process rebuilds within CACHE_SECONDS.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.rich_text import expand_db_html
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .site_settings import Announcement, CampaignSettings, FooterText
+
+CACHE_SECONDS = 10 * 60
+SHARING_IMAGE_FILTER = "fill-1200x630"
+
+
+# --- Versions -------------------------------------------------------------------
+
+
+def version(name):
+    return cache.get_or_set(f"chrome:version:{name}", 1, timeout=None)
+
+
+def bump(name):
+    try:
+        cache.incr(f"chrome:version:{name}")
+    except ValueError:
+        cache.set(f"chrome:version:{name}", 2, timeout=None)
+
+
+def _cached(key, build):
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=CACHE_SECONDS)
+    return value
+
+
+def _pages_changed(**kwargs):
+    bump("pages")
+
+
+def _chrome_changed(**kwargs):
+    bump("chrome")
+
+
+def connect():
+    for signal, uid in (
+        (page_published, "published"),
+        (page_unpublished, "unpublished"),
+        (post_page_move, "moved"),
+    ):
+        signal.connect(_pages_changed, dispatch_uid=f"chrome-pages-{uid}")
+    # Deleting a page of any type also deletes its Page row, which sends this.
+    post_delete.connect(_pages_changed, sender=Page, dispatch_uid="chrome-pages-deleted")
+    for model in (PageViewRestriction, Site):
+        post_save.connect(_pages_changed, sender=model, dispatch_uid=f"chrome-save-{model}")
+        post_delete.connect(_pages_changed, sender=model, dispatch_uid=f"chrome-del-{model}")
+    for model in (CampaignSettings, FooterText, Announcement, get_image_model()):
+        post_save.connect(_chrome_changed, sender=model, dispatch_uid=f"chrome-save-{model}")
+        post_delete.connect(_chrome_changed, sender=model, dispatch_uid=f"chrome-del-{model}")
+
+
+# --- The language's home page ---------------------------------------------------
+
+
+def language_root_path(request, language):
+    """The url_path of the home page of ``language`` on the request's site, or None.
+
+    Read from Wagtail's cached site root paths; ``Site.find_for_request`` is already
+    cached on the request of a Wagtail page.
+    """
+    site = Site.find_for_request(request)
+    for root in Site.get_site_root_paths():
+        if (site is None or root.site_id == site.pk) and root.language_code == language:
+            return root.root_path
+    return None
+
+
+# --- Main menu ------------------------------------------------------------------
+
+
+def navigation(request, language):
+    """The live, public children of the language's home page ticked “Show in menus”,
+    as ``[{"title", "url"}]`` in tree order."""
+    key = f"chrome:nav:{version('pages')}:{language}:{request.get_host()}"
+    return _cached(key, lambda: _build_navigation(request, language))
+
+
+def _build_navigation(request, language):
+    root_path = language_root_path(request, language)
+    home = Page.objects.filter(url_path=root_path).first() if root_path else None
+    if home is None:
+        return []
+    children = (
+        home.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
+    items = []
+    for child in children:
+        url = child.get_url(request=request)
+        if url:
+            items.append({"title": child.title, "url": url})
+    return items
+
+
+def search_url(language):
+    with translation.override(language):
+        return reverse("search:index")
+
+
+# --- Campaign settings -----------------------------------------------------------
+
+
+def campaign_settings():
+    """Contact address, social links and the default sharing image (as a rendition's
+    url, size and alternative text), the same in every language."""
+    key = f"chrome:settings:{version('chrome')}"
+    return _cached(key, _build_campaign_settings)
+
+
+def _build_campaign_settings():
+    found = CampaignSettings.objects.select_related("sharing_image").first()
+    if found is None:
+        return {"contact_email": "", "social_links": [], "sharing_image": None}
+    return {
+        "contact_email": found.contact_email,
+        "social_links": found.social_links(),
+        "x_handle": x_handle(found.x_url),
+        "sharing_image": sharing_image(found.sharing_image),
+    }
+
+
+def x_handle(url):
+    """“@campaign” from https://x.com/campaign, for twitter:site."""
+    if not url:
+        return ""
+    name = url.rstrip("/").rsplit("/", 1)[-1]
+    return f"@{name}" if name and name.replace("_", "").isalnum() else ""
+
+
+def sharing_image(image):
+    """The 1200 × 630 crop of ``image`` that social networks show, or None."""
+    if image is None:
+        return None
+    rendition = image.get_rendition(SHARING_IMAGE_FILTER)
+    return {
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
+    }
+
+
+# --- Footer text ------------------------------------------------------------------
+
+
+def footer_html(request, language):
+    """The footer text of ``language`` as HTML with its links expanded, or "" when that
+    language has none (the template then shows the built-in, translated sentence)."""
+    key = f"chrome:footer:{version('chrome')}:{version('pages')}:{language}:{request.get_host()}"
+    return _cached(key, lambda: _build_footer(language))
+
+
+def _build_footer(language):
+    footer = FooterText.objects.filter(locale__language_code=language).order_by("pk").first()
+    return expand_db_html(footer.text) if footer else ""
+
+
+# --- Announcement banner ------------------------------------------------------------
+
+
+def current_announcement(request, language, now=None):
+    """The banner to show in ``language`` now, or None.
+
+    The banners are cached with their dates; whether one is current is decided at
+    each request, so a banner appears and disappears on time without a rebuild.
+    """
+    key = f"chrome:banner:{version('chrome')}:{version('pages')}:{language}:{request.get_host()}"
+    banners = _cached(key, lambda: _build_announcements(request, language))
+    now = now or timezone.now()
+    for banner in banners:
+        if (banner["starts_at"] is None or banner["starts_at"] <= now) and (
+            banner["ends_at"] is None or now < banner["ends_at"]
+        ):
+            return banner
+    return None
+
+
+def _build_announcements(request, language):
+    """The banners switched on, with their translation into ``language``, newest first.
+
+    The switch and the dates are read from the default language's row when there is one,
+    so that switching the source off hides every translation at once (see the model).
+    """
+    default = settings.LANGUAGE_CODE
+    rows = list(
+        Announcement.objects.filter(locale__language_code__in={language, default})
+        .select_related("locale", "link_page")
+        .order_by("pk")
+    )
+    by_key = {}
+    for row in rows:
+        by_key.setdefault(row.translation_key, {})[row.locale.language_code] = row
+    banners = []
+    for versions in by_key.values():
+        shown = versions.get(language)
+        control = versions.get(default, shown)
+        if shown is None or not control.is_on:
+            continue
+        banners.append(
+            {
+                "message": shown.message,
+                "link_text": shown.link_text,
+                "link_page": shown.link_page,
+                "link_url": shown.link_url,
+                "starts_at": control.starts_at,
+                "ends_at": control.ends_at,
+                "pk": shown.pk,
+            }
+        )
+    _resolve_links(request, language, banners)
+    banners.sort(
+        key=lambda b: (b["starts_at"].timestamp() if b["starts_at"] else 0, b["pk"]), reverse=True
+    )
+    return banners
+
+
+def _resolve_links(request, language, banners):
+    """A banner's page link leads to the page in the visitor's language where it is
+    live, else to the page itself if live, else nowhere (the message still shows)."""
+    pages = [b["link_page"] for b in banners if b["link_page"] is not None]
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(
+            translation_key__in=[p.translation_key for p in pages],
+            locale__language_code=language,
+        )
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+    }
+    for banner in banners:
+        page = banner.pop("link_page")
+        if page is not None:
+            target = translated.get(page.translation_key) or (page if page.live else None)
+            banner["link_url"] = target.get_url(request=request) if target else ""
+        if not banner["link_url"]:
+            banner["link_text"] = ""
