@@ -56,8 +56,11 @@ def profile_context(page, request):
         .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "summary", "status")
         .order_by("title")
     )
+    from stories.listing import stories_about_member
+
     return {
         "initiatives": list(initiatives),
+        "stories": stories_about_member(page),
         "search_url": reverse("search:index"),
         "wave": wave,
         "themes": themes,

@@ -5,7 +5,7 @@
 - Translators: translate pages (edit, not publish, in the non-default language trees)
   and taxonomy terms; their translations are published through the review workflow.
 - City editors: one group per member (cityteams/onboarding.py), their own city only.
-- Communications staff arrive with stories.
+- Communications: stories and the home page (stories/roles.py).
 
 ``ensure_roles()`` is idempotent: it (re)creates the groups and their permissions.
 """
@@ -116,6 +116,7 @@ def ensure_roles():
         ),
         *_permissions("cityprofiles", ["add_cityprofilepage", "edit_membership_facts"]),
         *_permissions("cityteams", ["add_cityteam"]),
+        *_permissions("joining", ["review_application"]),
         *_permissions(
             "wagtailsearchpromotions",
             ["add_searchpromotion", "change_searchpromotion", "delete_searchpromotion"],
@@ -137,6 +138,9 @@ def ensure_roles():
     _grant_collection(translators, root_collection, COLLECTION_PERMISSIONS[TRANSLATORS])
 
     workflow = ensure_review_workflow(secretariat)
+    from stories.roles import ensure_communications
+
+    ensure_communications()
     return secretariat, translators, workflow
 
 

@@ -41,7 +41,10 @@ def initiative_context(page, request):
             ),
             None,
         )
+    from stories.listing import stories_about_initiative
+
     return {
+        "stories": stories_about_initiative(page),
         "city": city,
         "wave": wave,
         "themes": sorted(

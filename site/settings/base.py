@@ -37,15 +37,18 @@ INSTALLED_APPS = [
     "taxonomies",
     "cityprofiles",
     "initiatives",
+    "stories",
     "search",
     "cityteams",
     "translations",
+    "joining",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -316,6 +319,14 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "campaign@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Joining the campaign online (docs/joining.md) ---------------------------
+# Who is told of each application; how many submissions one client address may send per
+# window (seconds); how many reverse proxies in front of the site append X-Forwarded-For.
+JOINING_NOTIFY_EMAILS = env_list("JOINING_NOTIFY_EMAILS")
+JOINING_RATE_LIMIT = int(os.environ.get("JOINING_RATE_LIMIT", "10"))
+JOINING_RATE_WINDOW = int(os.environ.get("JOINING_RATE_WINDOW", "3600"))
+JOINING_TRUSTED_PROXIES = int(os.environ.get("JOINING_TRUSTED_PROXIES", "0"))
 
 # --- Maps ------------------------------------------------------------------
 # Leaflet is served from our static files; the tiles come from a tile server,

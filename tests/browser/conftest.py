@@ -22,6 +22,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 PASSWORD = "journey-Pa55word!"  # noqa: S105 - a throwaway database for these tests only
 SECRETARIAT_EMAIL = "secretariat@example.org"
 EDITOR_EMAIL = "editor@barcelona.example.org"
+COMMUNICATIONS_EMAIL = "news@example.org"
 
 ACCOUNTS = f"""
 from django.contrib.auth import get_user_model
@@ -30,6 +31,9 @@ User = get_user_model()
 sec, _ = User.objects.get_or_create(username="{SECRETARIAT_EMAIL}", email="{SECRETARIAT_EMAIL}")
 sec.set_password("{PASSWORD}"); sec.save()
 sec.groups.add(Group.objects.get(name="Secretariat"))
+news, _ = User.objects.get_or_create(username="{COMMUNICATIONS_EMAIL}", email="{COMMUNICATIONS_EMAIL}")
+news.set_password("{PASSWORD}"); news.save()
+news.groups.add(Group.objects.get(name="Communications"))
 editor = User.objects.get(email="{EDITOR_EMAIL}")
 editor.set_password("{PASSWORD}"); editor.save()
 from cityprofiles.models import CityProfilePage

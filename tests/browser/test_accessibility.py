@@ -19,6 +19,10 @@ PAGE_TYPES = {
     "search": "/{lang}/search/?q={word}",
     "search empty": "/{lang}/search/?q=zzzzqqq",
     "general page": "/{lang}/join/",
+    "join page": "/{lang}/join-the-campaign/",
+    "stories": "/{lang}/stories/",
+    "stories filtered": "/{lang}/stories/?theme=housing",
+    "story": "/{lang}/stories/grigny-testimony/",
     "not found": "/{lang}/no-such-page/",
 }
 

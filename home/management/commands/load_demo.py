@@ -14,7 +14,9 @@ DEMO_STEPS = [
     ("Waves, themes, rights and pillars", "taxonomies.demo"),
     ("Members directory and city profiles", "cityprofiles.demo"),
     ("Initiatives", "initiatives.demo"),
+    ("Stories in every language", "stories.demo"),
     ("Roles, review workflow and a city editor", "cityteams.demo"),
+    ("Join page and an application to review", "joining.demo"),
 ]
 
 

@@ -1,0 +1,217 @@
+"""Which stories a page shows, each list resolved in a fixed number of queries.
+
+Stories link to members, initiatives, themes and waves through rows that may belong
+to any language tree (wagtail-localize copies the links as they are), so every
+match is made on a stable key: a page's translation_key, a term's key.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+
+from cityprofiles.choices import Region
+from cityprofiles.models import CityProfilePage
+from cityprofiles.profile import localized
+from initiatives.models import InitiativePage
+from taxonomies.models import Theme, Wave, terms_by_translation_key
+
+from .models import CARD_FILTER, HERO_FILTER, StoryInitiative, StoryMember, StoryPage
+
+PAGE_SIZE = 12
+RELATED_COUNT = 4
+FEED_SIZE = 20
+
+
+def live_stories(locale):
+    return (
+        StoryPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def with_card_images(stories):
+    """Attach ``card_image`` (a rendition or None) to each story: two queries for any number."""
+    stories = list(
+        stories.prefetch_related(
+            Prefetch(
+                "hero_image", queryset=get_image_model().objects.prefetch_renditions(CARD_FILTER)
+            )
+        )
+    )
+    for story in stories:
+        story.card_image = story.hero_image.get_rendition(CARD_FILTER) if story.hero_image else None
+    return stories
+
+
+def stories_about_member(profile, limit=RELATED_COUNT):
+    stories = live_stories(profile.locale).filter(
+        pk__in=StoryMember.objects.filter(profile__translation_key=profile.translation_key).values(
+            "page_id"
+        )
+    )
+    return with_card_images(stories[:limit])
+
+
+def stories_about_initiative(initiative, limit=RELATED_COUNT):
+    stories = live_stories(initiative.locale).filter(
+        pk__in=StoryInitiative.objects.filter(
+            initiative__translation_key=initiative.translation_key
+        ).values("page_id")
+    )
+    return with_card_images(stories[:limit])
+
+
+def home_stories(locale, latest=3):
+    """The newest featured story and the latest others, for the home page."""
+    stories = live_stories(locale)
+    featured = with_card_images(stories.filter(featured=True)[:1])
+    featured = featured[0] if featured else None
+    others = stories.exclude(pk=featured.pk) if featured else stories
+    return featured, with_card_images(others[:latest])
+
+
+class StoryFilterForm(forms.Form):
+    """Validates the stories index's query string. Unknown values are errors, never ORM input."""
+
+    theme = forms.ChoiceField(required=False, label=_("Theme"))
+    wave = forms.ChoiceField(required=False, label=_("Wave"))
+    region = forms.ChoiceField(
+        required=False, label=_("UCLG region"), choices=[("", "")] + Region.choices
+    )
+    city = forms.ChoiceField(required=False, label=_("Member"))
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+
+    def __init__(self, *args, themes, waves, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", "")] + [(t.key, t.name) for t in themes]
+        self.fields["wave"].choices = [("", "")] + [(w.key, str(w)) for w in waves]
+        self.fields["city"].choices = [("", "")] + members
+
+
+FILTERS = ["theme", "wave", "region", "city"]
+
+
+def members_with_stories(index):
+    """(member_key, name in the index's language) for every member a live story is about."""
+    linked = (
+        StoryMember.objects.filter(page__in=StoryPage.objects.child_of(index).live().public())
+        .values_list("profile__translation_key", "profile__member_key", "profile__title")
+        .distinct()
+    )
+    linked = list(linked)
+    names = dict(
+        CityProfilePage.objects.filter(
+            locale=index.locale, translation_key__in=[key for key, _m, _t in linked]
+        ).values_list("translation_key", "title")
+    )
+    members = {member_key: names.get(key, title) for key, member_key, title in linked}
+    return sorted(members.items(), key=lambda item: item[1].casefold())
+
+
+def filtered_stories(index, query):
+    """The form, whether it is valid, and the index's stories matching it, newest first."""
+    locale = index.locale
+    themes = sorted(
+        terms_by_translation_key(Theme, locale).values(), key=lambda t: t.name.casefold()
+    )
+    waves = sorted(terms_by_translation_key(Wave, locale).values(), key=lambda w: w.key)
+    form = StoryFilterForm(query, themes=themes, waves=waves, members=members_with_stories(index))
+    if not form.is_valid():
+        return form, False, StoryPage.objects.none()
+    stories = StoryPage.objects.child_of(index).live().public()
+    data = form.cleaned_data
+    if data["theme"]:
+        stories = stories.filter(themes__key=data["theme"])
+    if data["wave"]:
+        stories = stories.filter(waves__key=data["wave"])
+    about_members = StoryMember.objects.all()
+    if data["region"]:
+        about_members = about_members.filter(profile__region=data["region"])
+    if data["city"]:
+        about_members = about_members.filter(profile__member_key=data["city"])
+    if data["region"] or data["city"]:
+        stories = stories.filter(pk__in=about_members.values("page_id"))
+    return form, True, stories.order_by("-date", "-first_published_at", "-pk")
+
+
+def index_context(index, request):
+    form, valid, stories = filtered_stories(index, request.GET)
+    query = request.GET.copy()
+    query.pop("page", None)
+    feed_query = f"?{query.urlencode()}" if query else ""
+    context = {
+        "filter_form": form,
+        "querystring": query.urlencode(),
+        "rss_url": index.get_url(request) + index.reverse_subpage("rss_feed") + feed_query,
+        "atom_url": index.get_url(request) + index.reverse_subpage("atom_feed") + feed_query,
+    }
+    if not valid:
+        context.update({"filter_errors": form.errors, "stories_page": None, "status": 404})
+        return context
+    paginator = Paginator(stories, PAGE_SIZE)
+    stories_page = paginator.get_page(form.cleaned_data.get("page") or 1)
+    stories_page.object_list = with_card_images(stories_page.object_list)
+    active = {name: form.cleaned_data[name] for name in FILTERS if form.cleaned_data[name]}
+    context.update(
+        {
+            "stories_page": stories_page,
+            "active_filters": active,
+            "result_count": paginator.count,
+            "noindex": bool(active) or stories_page.number > 1,
+        }
+    )
+    return context
+
+
+def _in_language(linked_pages, model, locale):
+    """Each linked page in ``locale`` where it is translated and live, else as linked if live."""
+    keys = [page.translation_key for page in linked_pages]
+    translated = {
+        page.translation_key: page
+        for page in model.objects.live().public().filter(locale=locale, translation_key__in=keys)
+    }
+    shown = []
+    for page in linked_pages:
+        page = translated.get(page.translation_key) or (page if page.live else None)
+        if page is not None and page not in shown:
+            shown.append(page)
+    return shown
+
+
+def story_context(story, request):
+    locale = story.locale
+    members = [
+        link.profile
+        for link in story.member_links.select_related("profile__locale").order_by("sort_order")
+    ]
+    initiatives = [
+        link.initiative
+        for link in story.initiative_links.select_related("initiative__locale").order_by(
+            "sort_order"
+        )
+    ]
+    index = story.get_parent().specific
+    more = with_card_images(
+        StoryPage.objects.child_of(index)
+        .live()
+        .public()
+        .exclude(pk=story.pk)
+        .order_by("-date", "-first_published_at", "-pk")[:3]
+    )
+    return {
+        "hero": story.hero_image.get_rendition(HERO_FILTER) if story.hero_image_id else None,
+        "members": _in_language(members, CityProfilePage, locale),
+        "initiatives": _in_language(initiatives, InitiativePage, locale),
+        "themes": sorted(
+            localized(Theme, locale, story.themes.all()), key=lambda t: t.name.casefold()
+        ),
+        "waves": sorted(localized(Wave, locale, story.waves.all()), key=lambda w: w.key),
+        "more_stories": more,
+        "index": index,
+        "rss_url": index.get_url(request) + index.reverse_subpage("rss_feed"),
+        "atom_url": index.get_url(request) + index.reverse_subpage("atom_feed"),
+    }
