@@ -1,0 +1,71 @@
+"""E-mails about an application: the applicant's confirmation, in their language, and the
+secretariat's notification. Sent only after the application is stored; a failure is logged
+and loses nothing (the application says whether its confirmation went out)."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def _render(name, context):
+    subject = render_to_string(f"joining/emails/{name}_subject.txt", context)
+    # A subject is one line: a name typed with a line break must not break the header.
+    subject = " ".join(subject.split())
+    return subject, render_to_string(f"joining/emails/{name}_body.txt", context)
+
+
+def _send(subject, body, recipients, what, application, language):
+    message = EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        recipients,
+        headers={"Content-Language": language},
+    )
+    try:
+        message.send()
+    except Exception:
+        # Any failure of the mail server or the message: the application is already stored.
+        logger.exception("Could not send the %s of application %s", what, application.pk)
+        return False
+    return True
+
+
+def send_confirmation(application):
+    with translation.override(application.language):
+        subject, body = _render(
+            "confirmation",
+            {"application": application, "site_name": settings.WAGTAIL_SITE_NAME},
+        )
+    sent = _send(
+        subject,
+        body,
+        [application.focal_email],
+        "confirmation",
+        application,
+        application.language,
+    )
+    if sent:
+        type(application).objects.filter(pk=application.pk).update(confirmation_sent=True)
+        application.confirmation_sent = True
+    return sent
+
+
+def notify_secretariat(application, review_url):
+    recipients = settings.JOINING_NOTIFY_EMAILS
+    if not recipients:
+        logger.warning(
+            "Application %s received; JOINING_NOTIFY_EMAILS is empty, so nobody was told.",
+            application.pk,
+        )
+        return False
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _render(
+            "notification", {"application": application, "review_url": review_url}
+        )
+    return _send(subject, body, recipients, "notification", application, settings.LANGUAGE_CODE)

@@ -1,0 +1,147 @@
+"""The secretariat's decisions on an application: take into review, accept, decline.
+
+Each decision locks the application's row and checks its status inside one transaction, so
+a double click, two tabs or two reviewers at once decide once: the second accept finds the
+application accepted and creates nothing.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import linebreaks
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from cityprofiles.members import directory_for
+from cityprofiles.models import CityProfilePage, derive_member_key
+from cityteams.onboarding import onboard
+from initiatives.models import InitiativePage
+from taxonomies.models import Wave
+
+from .models import Application, ApplicationEvent, ApplicationStatus
+
+OPEN = (ApplicationStatus.NEW, ApplicationStatus.IN_REVIEW)
+
+
+class ReviewError(Exception):
+    """A decision that cannot be taken; its message is for the secretariat."""
+
+
+def _locked(pk):
+    return Application.objects.select_for_update().get(pk=pk)
+
+
+@transaction.atomic
+def take_into_review(pk, user):
+    application = _locked(pk)
+    if application.status != ApplicationStatus.NEW:
+        return application, False
+    application.status = ApplicationStatus.IN_REVIEW
+    application.save(update_fields=["status"])
+    application.record(ApplicationEvent.Action.IN_REVIEW, user)
+    return application, True
+
+
+@transaction.atomic
+def decline(pk, user, reason):
+    application = _locked(pk)
+    if application.status == ApplicationStatus.DECLINED:
+        return application, False
+    if application.status not in OPEN:
+        raise ReviewError(_("An accepted application cannot be declined."))
+    application.status = ApplicationStatus.DECLINED
+    application.decline_reason = reason
+    application.save(update_fields=["status", "decline_reason"])
+    application.record(ApplicationEvent.Action.DECLINED, user, note=reason)
+    return application, True
+
+
+@transaction.atomic
+def accept(pk, user):
+    """Make the member's draft profile, its initiatives as draft pages, and its focal point a
+    city editor. Returns (application, created); created is False if it was accepted before."""
+    application = _locked(pk)
+    if application.status == ApplicationStatus.ACCEPTED:
+        return application, False
+    if application.status not in OPEN:
+        raise ReviewError(_("A declined application cannot be accepted."))
+    try:
+        profile = draft_profile(application, user)
+        for number, initiative in enumerate(application.initiatives.all(), start=1):
+            draft_initiative(profile, initiative, number, user)
+        onboard(profile, application.focal_email, language=application.language)
+    except ValidationError as error:
+        # Raising rolls the whole decision back: the application stays open for review.
+        raise ReviewError(" ".join(error.messages)) from error
+    application.status = ApplicationStatus.ACCEPTED
+    application.profile = profile
+    application.save(update_fields=["status", "profile"])
+    application.record(ApplicationEvent.Action.ACCEPTED, user)
+    return application, True
+
+
+def _answers(application):
+    answers = [
+        ("why-essential", application.why_essential),
+        ("why-framework", application.why_framework),
+        ("expectations", application.expectations),
+    ]
+    # The applicant's plain text, escaped, its paragraphs kept.
+    return [
+        ("answer", {"question": question, "answer": RichText(linebreaks(text, autoescape=True))})
+        for question, text in answers
+        if text.strip()
+    ]
+
+
+def draft_profile(application, user):
+    """The member's profile, unpublished, under the default language's members directory, in
+    the current wave. The focal point's details are not copied: they stay in the application."""
+    default = Locale.get_default()
+    key = derive_member_key(application.government_name, application.country)
+    if CityProfilePage.objects.filter(member_key=key).exists():
+        raise ValidationError(
+            _("A member with the key “%(key)s” already has a profile.") % {"key": key}
+        )
+    wave = Wave.current(default) or application.wave
+    profile = CityProfilePage(
+        title=application.government_name,
+        slug=slugify(key, allow_unicode=True)[:255],
+        member_key=key,
+        locale=default,
+        live=False,
+        member_type=application.member_type,
+        government_type=application.government_type,
+        country=application.country,
+        region=application.region,
+        population_band=application.population_band,
+        leader_name=application.leader_name,
+        leader_title=application.leader_title,
+        term_start=application.term_start,
+        term_end=application.term_end,
+        wave=wave,
+        joined_on=timezone.localdate(),
+        vision=_answers(application),
+    )
+    profile.themes = list(application.themes.all())
+    directory_for(default).add_child(instance=profile)
+    profile.save_revision(user=user, log_action=True)
+    return profile
+
+
+def draft_initiative(profile, initiative, number, user):
+    slug = slugify(initiative.title, allow_unicode=True)[:80] or "initiative"
+    if profile.get_children().filter(slug=slug).exists():
+        slug = f"{slug}-{number}"
+    page = InitiativePage(
+        title=initiative.title,
+        slug=slug,
+        summary=initiative.description,
+        locale=profile.locale,
+        live=False,
+    )
+    profile.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page

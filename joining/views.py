@@ -1,0 +1,166 @@
+"""The public side of joining: the form, its confirmation, and the answer when over the limit."""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from taxonomies.models import Wave
+
+from . import abuse, emails
+from .forms import ApplicationForm, InitiativeFormSet
+from .models import ApplicationEvent
+
+logger = logging.getLogger(__name__)
+CONFIRMED = "joining-confirmed"  # session key: the name shown on the confirmation page
+
+
+def _wave_of(locale):
+    """The current wave in the visitor's language, and its default-language row (the one
+    stored, as pages store it)."""
+    wave = Wave.current(locale)
+    if wave is None:
+        return None, None
+    default = Locale.get_default()
+    if wave.locale_id == default.pk:
+        return wave, wave
+    return wave, wave.get_translation_or_none(default) or wave
+
+
+def _render(page, request, form, formset, status=200):
+    wave, _stored = _wave_of(page.locale)
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "formset": formset,
+            "wave": wave,
+            "deadline_passed": bool(
+                wave
+                and wave.application_deadline
+                and wave.application_deadline < timezone.localdate()
+            ),
+            "error_summary": _error_summary(form, formset) if form.is_bound else [],
+        }
+    )
+    response = TemplateResponse(request, "joining/join_page.html", context, status=status)
+    # The form echoes what was typed (personal data): never kept by a shared cache.
+    add_never_cache_headers(response)
+    return response
+
+
+def application_form(page, request):
+    if request.method != "POST":
+        form = ApplicationForm(locale=page.locale)
+        return _render(page, request, form, InitiativeFormSet(prefix="initiatives"))
+    if abuse.count_submission(request):
+        return too_many_requests(page, request)
+    form = ApplicationForm(request.POST, locale=page.locale)
+    formset = InitiativeFormSet(request.POST, prefix="initiatives")
+    if form.is_spam:
+        # Looks like success to the bot; nothing is stored or sent.
+        logger.info("Spam application from %s dropped", abuse.client_address(request))
+        request.session[CONFIRMED] = ""
+        return redirect(_thanks_url(page, request))
+    # Both validated, so that every error shows at once.
+    form_valid, formset_valid = form.is_valid(), formset.is_valid()
+    if not (form_valid and formset_valid):
+        _describe_errors(form, formset)
+        return _render(page, request, form, formset)
+    application = store(form, formset.initiatives, page.locale)
+    emails.send_confirmation(application)
+    review_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "joining_application_modeladmin_inspect", args=[application.pk]
+    )
+    emails.notify_secretariat(application, review_url)
+    request.session[CONFIRMED] = application.government_name
+    return redirect(_thanks_url(page, request))
+
+
+def _thanks_url(page, request):
+    return page.get_url(request) + page.reverse_subpage("thanks")
+
+
+@transaction.atomic
+def store(form, initiatives, locale):
+    """Everything of one application, or nothing."""
+    _wave, stored_wave = _wave_of(locale)
+    application = form.save(commit=False)
+    application.language = locale.language_code
+    application.wave = stored_wave
+    application.save()
+    form.save_m2m()
+    application.initiatives.bulk_create(
+        [
+            application.initiatives.model(application=application, sort_order=number, **data)
+            for number, data in enumerate(initiatives)
+        ]
+    )
+    application.record(ApplicationEvent.Action.CREATED)
+    return application
+
+
+def _error_summary(form, formset):
+    """Every error, each linked to its field, in the order of the page (the key initiatives
+    come after the answers), for the summary at the top of the form."""
+    summary = [{"message": error} for error in form.non_field_errors()]
+
+    def add(bound, prefix=""):
+        anchor = bound.id_for_label or f"{bound.auto_id}_0"  # a group's first box
+        label = f"{prefix}{bound.label}"
+        summary.extend({"anchor": anchor, "label": label, "message": e} for e in bound.errors)
+
+    for name in form.fields:
+        add(form[name])
+        if name == "expectations":
+            for error in formset.non_form_errors():
+                summary.append(
+                    {"anchor": "initiatives-hint", "label": _("Key initiatives"), "message": error}
+                )
+            for number, each in enumerate(formset.forms, start=1):
+                prefix = _("Key initiative %(number)s") % {"number": number} + " – "
+                for field_name in each.fields:
+                    add(each[field_name], prefix)
+    return summary
+
+
+def _describe_errors(form, formset):
+    """Tie each error message to its field for screen readers (WCAG 3.3.1)."""
+    forms_with_errors = [form] + [f for f in formset.forms if f.errors]
+    for each in forms_with_errors:
+        for name in each.errors:
+            if name not in each.fields:
+                continue
+            bound = each[name]
+            described = [f"{bound.auto_id}_error"]
+            if bound.help_text:
+                described.append(f"{bound.auto_id}_helptext")
+            each.fields[name].widget.attrs["aria-describedby"] = " ".join(described)
+
+
+def thanks(page, request):
+    if CONFIRMED not in request.session:
+        # Reached without applying (a bookmark, a crawler): the form is where to go.
+        return redirect(page.get_url(request))
+    context = page.get_context(request)
+    # Kept (not popped), so that reloading the confirmation does not look like a loss.
+    context["government_name"] = request.session[CONFIRMED]
+    response = TemplateResponse(request, "joining/thanks.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+def too_many_requests(page, request):
+    context = page.get_context(request)
+    context["retry_minutes"] = max(1, settings.JOINING_RATE_WINDOW // 60)
+    response = TemplateResponse(request, "joining/too_many_requests.html", context, status=429)
+    response["Retry-After"] = str(settings.JOINING_RATE_WINDOW)
+    add_never_cache_headers(response)
+    return response
