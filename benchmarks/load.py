@@ -1,0 +1,587 @@
+"""Load and faults: the site under gunicorn, many visitors at once, then PostgreSQL restarted.
+
+    .venv/bin/python benchmarks/load.py                  # both runs, about 4 minutes once built
+    .venv/bin/python benchmarks/load.py --no-fault --duration 30 --users 20
+
+It builds the benchmark data set (1,000 members, about 22,000 initiatives, several languages)
+in its own database (default hrc_load; reused when already complete), starts
+`gunicorn hrcsite.wsgi` with production settings on a free loopback port, warms it, and then:
+
+1. steady run: simulated visitors (default 50 for 60 s) on profiles, the directory with
+   filters, the search (text + facets, facets only) and the stories when installed;
+2. fault run: the same traffic for 40 s with PostgreSQL restarted at 15 s; it reports the
+   errors and their window, whether the site recovered without restarting gunicorn, and
+   whether the live pages and their content are the same before and after.
+
+It prints a markdown summary (also written to <workdir>/report.md). Everything listens on
+127.0.0.1 only; gunicorn is stopped on success, failure, Ctrl-C or the overall time limit.
+The restart interrupts every client of that PostgreSQL server, other databases included.
+docs/load-testing.md explains the figures.
+"""
+
+import argparse
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.server import HOST, CpuMeter, Gunicorn, background_cores, describe_cpu  # noqa: E402
+from benchmarks.traffic import Visitors, fetch, markdown_table, summarise  # noqa: E402
+
+SEARCH_P95_TARGET_MS = 300
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/hrc_load")
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/9",
+        help="the site's cache; a Redis database of its own (it is emptied first)",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=ROOT / "build" / "load",
+        help="media, collected static files, gunicorn's log and the report (git ignores build/)",
+    )
+    parser.add_argument("--members", type=int, default=1000)
+    parser.add_argument("--initiatives-per-member", type=int, default=10)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the data set even if built")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (docs/deploy.md)")
+    parser.add_argument("--users", type=int, default=50, help="simulated visitors at once")
+    parser.add_argument("--duration", type=int, default=60, help="seconds of the steady run")
+    parser.add_argument(
+        "--think",
+        default="0.5-1.5",
+        help="seconds a visitor waits between requests, LOW-HIGH (0: none, saturation)",
+    )
+    parser.add_argument("--warm-seconds", type=int, default=120)
+    parser.add_argument(
+        "--priority",
+        type=int,
+        default=0,
+        help="nice value for gunicorn and the visitors (e.g. -10 on a machine shared with "
+        "other work, so that the figures approach those of a machine of its own; needs root)",
+    )
+    parser.add_argument("--no-fault", action="store_true", help="skip the PostgreSQL restart run")
+    parser.add_argument("--fault-duration", type=int, default=40)
+    parser.add_argument("--fault-at", type=int, default=15, help="second of the restart")
+    parser.add_argument(
+        "--restart-command",
+        default=None,
+        help="default: pg_ctlcluster --skip-systemctl-redirect <version> main restart",
+    )
+    parser.add_argument(
+        "--wait-for-quiet",
+        type=int,
+        default=600,
+        help="seconds to wait for other databases' clients to leave before the restart",
+    )
+    parser.add_argument(
+        "--restart-anyway",
+        action="store_true",
+        help="restart PostgreSQL even while other databases have clients",
+    )
+    parser.add_argument(
+        "--timeout", type=int, default=1800, help="hard limit for the whole script, in seconds"
+    )
+    args = parser.parse_args(argv)
+    low, _, high = args.think.partition("-")
+    args.think = (float(low), float(high or low))
+    if not 0 < args.fault_at < args.fault_duration:
+        parser.error("--fault-at must fall inside --fault-duration")
+    return args
+
+
+def say(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --- Time limit and clean-up -------------------------------------------------
+
+
+class OutOfTime(Exception):
+    pass
+
+
+CLEANUPS = []
+
+
+def clean_up():
+    while CLEANUPS:
+        CLEANUPS.pop()()
+
+
+def guard(seconds):
+    """Ctrl-C, SIGTERM, SIGHUP and the time limit unwind through ``finally`` (which stops gunicorn);
+    a watchdog ends the process if the main thread is stuck past the limit."""
+
+    def out_of_time(_signum, _frame):
+        raise OutOfTime(f"stopped after the {seconds} s limit (--timeout)")
+
+    def terminated(_signum, _frame):
+        raise SystemExit("terminated")
+
+    signal.signal(signal.SIGALRM, out_of_time)
+    signal.signal(signal.SIGTERM, terminated)
+    signal.signal(signal.SIGHUP, terminated)
+    # Also when started in the background, where the shell makes SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.alarm(seconds)
+
+    def watchdog():
+        time.sleep(seconds + 60)
+        print("Still running 60 s past the limit: stopping gunicorn and exiting.", flush=True)
+        clean_up()
+        os._exit(3)
+
+    threading.Thread(target=watchdog, daemon=True).start()
+
+
+# --- The site's environment and data set -------------------------------------
+
+
+def site_environment(args):
+    """Production settings on loopback: no HTTPS redirect or HSTS, a throwaway secret."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="hrcsite.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS=f"{HOST},localhost",
+        DATABASE_URL=args.database_url,
+        REDIS_URL=args.redis_url,
+        MEDIA_ROOT=str(args.workdir / "media"),
+        STATIC_ROOT=str(args.workdir / "static"),
+        SECURE_SSL_REDIRECT="0",
+        SECURE_HSTS_SECONDS="0",
+        LOG_LEVEL="WARNING",
+    )
+    for name in ("OPENSEARCH_URL", "ELASTICSEARCH_URL", "AWS_STORAGE_BUCKET_NAME"):
+        env.pop(name, None)
+    return env
+
+
+def database_comment(url):
+    """The comment on the load database (it marks a complete data set), or None."""
+    import psycopg
+
+    parts = urlsplit(url)
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [parts.path.lstrip("/")],
+        ).fetchone()
+    return row[0] if row else None
+
+
+def prepare_data_set(args):
+    """Build the data set, or reuse it when the database and the media both say it is complete
+    (the stories demo is added to a reused one when that app has appeared since)."""
+    from benchmarks.run import recreate_database
+
+    wanted = f"hrc load data set: {args.members} members, {args.initiatives_per_member} each"
+    stamp = args.workdir / "data-set.txt"
+    comment = database_comment(args.database_url) or ""
+    built = (
+        not args.rebuild
+        and comment.startswith(wanted)
+        and stamp.exists()
+        and stamp.read_text().strip() == comment
+    )
+    if not built:
+        say(f"Recreating {args.database_url}")
+        recreate_database(args.database_url)
+
+    import django
+
+    django.setup()
+    from django.apps import apps
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+
+    say("Migrating")
+    call_command("migrate", verbosity=0)
+    cache.clear()
+    if built:
+        say(f"Reusing the data set ({comment})")
+        if apps.is_installed("stories"):
+            from stories.models import StoryPage
+
+            if not StoryPage.objects.exists():
+                say("Adding the demo stories (the stories app is new since the build)")
+                call_command("load_demo")
+        return
+    from benchmarks.data import grow_data_set
+
+    started = time.monotonic()
+    say("Loading the demo content")
+    call_command("load_demo")
+    grow_data_set(args.members, args.initiatives_per_member, say)
+    marker = f"{wanted} (build {uuid.uuid4()})"
+    name = urlsplit(args.database_url).path.lstrip("/")
+    with connection.cursor() as cursor:
+        cursor.execute(f'COMMENT ON DATABASE "{name}" IS %s', [marker])
+    stamp.write_text(marker + "\n")
+    say(f"Data set built in {time.monotonic() - started:.0f} s")
+
+
+def live_counts():
+    from cityprofiles.models import CityProfilePage
+    from initiatives.models import InitiativePage
+
+    return {
+        "member profiles": CityProfilePage.objects.live().count(),
+        "initiatives": InitiativePage.objects.live().count(),
+    }
+
+
+def published_snapshot(url):
+    """(live pages, checksum of every live page's row and its content rows): two equal
+    snapshots mean nothing published was lost or changed."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        count, pages = connection.execute(
+            "SELECT count(*), md5(string_agg(concat_ws('|', id, path, url_path, slug, title, "
+            "locale_id, live_revision_id, last_published_at), ',' ORDER BY id)) "
+            "FROM wagtailcore_page WHERE live"
+        ).fetchone()
+        tables = connection.execute(
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND column_name = 'page_ptr_id' ORDER BY table_name"
+        ).fetchall()
+        parts = [pages]
+        for (table,) in tables:
+            (digest,) = connection.execute(
+                f"SELECT md5(string_agg(t::text, ',' ORDER BY t.page_ptr_id)) FROM \"{table}\" t "  # noqa: S608
+                "JOIN wagtailcore_page p ON p.id = t.page_ptr_id WHERE p.live"
+            ).fetchone()
+            parts.append(f"{table}:{digest}")
+        (checksum,) = connection.execute("SELECT md5(%s)", ["/".join(map(str, parts))]).fetchone()
+    return count, checksum
+
+
+# --- Runs --------------------------------------------------------------------
+
+
+def collect_static(env):
+    say("Collecting static files (production storage needs their manifest)")
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def start_site(env, args):
+    site = Gunicorn(ROOT, env, args.workers, args.workdir / "gunicorn.log")
+    CLEANUPS.append(site.stop)
+    say(f"gunicorn on {HOST}:{site.port}, {args.workers} workers (log: {site.log_path})")
+    site.wait_until_answering("/en/")
+    if args.priority:
+        # The master and its workers (their process group), and this process, whose visitor
+        # threads start later and inherit it.
+        os.setpriority(os.PRIO_PGRP, site.process.pid, args.priority)
+        os.setpriority(os.PRIO_PROCESS, 0, args.priority)
+    return site
+
+
+def warm(site, mix, seconds):
+    """Every address once, four at a time, for at most ``seconds``: caches filled and the
+    code imported in every worker, as on a site that has been up for a while."""
+    paths = mix.every_path()
+    say(f"Warming: {len(paths)} addresses once each (at most {seconds} s)")
+    failures = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def run(chunk):
+        for kind, path in chunk:
+            if time.monotonic() > deadline:
+                return
+            status, problem = fetch(HOST, site.port, path)
+            if status != 200:
+                with lock:
+                    failures.append((kind, path, status or problem))
+
+    threads = [threading.Thread(target=run, args=(paths[n::4],)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        for failure in failures[:10]:
+            print("   ", failure)
+        raise SystemExit(f"{len(failures)} addresses did not answer 200 while warming")
+
+
+def run_visitors(site, mix, args, seconds, label, during=None):
+    """Visitors for ``seconds``; ``during`` is (second, callable) run once at that second."""
+    say(f"{label}: {args.users} visitors for {seconds} s (think {args.think[0]}–{args.think[1]} s)")
+    meter = CpuMeter(site, urlsplit(args.database_url).path.lstrip("/"))
+    visitors = Visitors(HOST, site.port, mix, args.users, args.think)
+    visitors.start()
+    event = None
+    next_report, next_sample = 10, 1
+    while (elapsed := visitors.elapsed()) < seconds:
+        if during and event is None and elapsed >= during[0]:
+            event = during[1](visitors)
+        if elapsed >= next_report:
+            outcomes = list(visitors.outcomes)
+            failed = sum(o.failed for o in outcomes)
+            say(f"  {elapsed:4.0f} s: {len(outcomes)} requests, {failed} failed")
+            next_report += 10
+        if elapsed >= next_sample:
+            meter.sample()
+            next_sample += 1
+        time.sleep(0.2)
+    visitors.finish()
+    cpu = meter.read()
+    # Only requests begun within the run count; stopping lets those in flight finish.
+    outcomes = [o for o in visitors.outcomes if o.started < seconds]
+    return outcomes, summarise(outcomes, seconds), cpu, event
+
+
+def restart_postgres(command, args):
+    def restart(visitors):
+        others = other_clients(args.database_url)
+        if others and not args.restart_anyway:
+            say(f"Restart skipped: other databases have clients again ({others})")
+            return {"skipped": others}
+        began = visitors.elapsed()
+        say(f"Restarting PostgreSQL: {' '.join(command)}")
+        done = subprocess.run(command, capture_output=True, text=True)  # noqa: S603
+        ended = visitors.elapsed()
+        say(f"PostgreSQL restarted in {ended - began:.1f} s (exit {done.returncode})")
+        return {
+            "began": began,
+            "ended": ended,
+            "exit": done.returncode,
+            "command": " ".join(command),
+        }
+
+    return restart
+
+
+def default_restart_command():
+    versions = sorted(os.listdir("/etc/postgresql"))
+    return ["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1], "main", "restart"]
+
+
+def wait_for_recovery(site, mix, seconds=60):
+    """Seconds until one address of every kind answers 200, or None if it never does."""
+    began = time.monotonic()
+    probes = [(kind, paths[0]) for kind, paths in mix.paths.items()]
+    while time.monotonic() - began < seconds:
+        if all(fetch(HOST, site.port, path)[0] == 200 for _kind, path in probes):
+            return time.monotonic() - began
+        time.sleep(0.5)
+    return None
+
+
+def other_clients(url):
+    """{database: connections} of every other database on the server (tests, say)."""
+    import psycopg
+
+    parts = urlsplit(url)
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT datname, count(*) FROM pg_stat_activity WHERE datname IS NOT NULL "
+            "AND datname <> %s AND pid <> pg_backend_pid() GROUP BY datname",
+            [parts.path.lstrip("/")],
+        ).fetchall()
+    return dict(rows)
+
+
+def wait_for_quiet(args):
+    """True once no other database has clients: the restart would break their work."""
+    deadline = time.monotonic() + args.wait_for_quiet
+    while True:
+        others = other_clients(args.database_url)
+        if not others or args.restart_anyway:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        say(f"Waiting to restart PostgreSQL: other databases have clients ({others})")
+        time.sleep(10)
+
+
+def fault_run(site, mix, args):
+    if not wait_for_quiet(args):
+        say("Fault run skipped: other databases kept clients (see --restart-anyway)")
+        return None
+    before = published_snapshot(args.database_url)
+    workers_before = site.workers()
+    command = args.restart_command.split() if args.restart_command else default_restart_command()
+    outcomes, rows, cpu, restart = run_visitors(
+        site,
+        mix,
+        args,
+        args.fault_duration,
+        "Fault run",
+        during=(args.fault_at, restart_postgres(command, args)),
+    )
+    recovery = wait_for_recovery(site, mix)
+    after = published_snapshot(args.database_url)
+    # By the time answers came back: under load a request may wait seconds for a worker.
+    failed = sorted((o for o in outcomes if o.failed), key=lambda o: o.answered)
+    last_error = failed[-1].answered if failed else None
+    succeeded_after = [
+        o for o in outcomes if not o.failed and last_error is not None and o.answered > last_error
+    ]
+    return {
+        "rows": rows,
+        "cpu": cpu,
+        "restart": restart,
+        "failed": failed,
+        "succeeded_after_last_error": len(succeeded_after),
+        "recovery_seconds": recovery,
+        "gunicorn_running": site.running(),
+        "workers_same": workers_before == site.workers(),
+        "before": before,
+        "after": after,
+    }
+
+
+# --- Report ------------------------------------------------------------------
+
+
+def report(args, counts, mix, notes, steady, fault):
+    lines = [
+        "# Load test",
+        "",
+        f"Data set: {counts['member profiles']} live member profiles, "
+        f"{counts['initiatives']} live initiatives. gunicorn {args.workers} sync workers, "
+        f"production settings, Redis cache, loopback. {args.users} visitors, think time "
+        f"{args.think[0]}–{args.think[1]} s. Kinds: {', '.join(mix.paths)}."
+        + (
+            f" Priority (nice) {args.priority} for gunicorn and the visitors."
+            if args.priority
+            else ""
+        ),
+    ]
+    lines += [f"_{note}_" for note in notes]
+    if steady:
+        outcomes, rows, cpu, _ = steady
+        search_p95 = max(
+            (r["p95"] for kind, r in rows.items() if kind.startswith("search")), default=0
+        )
+        errors = rows["all"]["5xx"]
+        lines += [
+            "",
+            f"## Steady run: {args.duration} s",
+            "",
+            markdown_table(rows),
+            "",
+            f"Targets: zero 5xx — **{'met' if errors == 0 else f'MISSED ({errors})'}**; "
+            f"search p95 under {SEARCH_P95_TARGET_MS} ms — **"
+            f"{'met' if search_p95 < SEARCH_P95_TARGET_MS else 'MISSED'}** "
+            f"(worst search kind: {search_p95:.0f} ms).",
+            "",
+            describe_cpu(cpu, rows["all"]["requests"], args.duration),
+        ]
+    if fault is None and not args.no_fault:
+        lines += ["", "## Fault run: skipped (other databases had clients; see above)"]
+    if fault and "skipped" in fault["restart"]:
+        lines += ["", "## Fault run: restart skipped (other databases had clients again)"]
+    elif fault:
+        restart, failed = fault["restart"], fault["failed"]
+        by_status = {}
+        for outcome in failed:
+            label = outcome.status or outcome.problem
+            by_status[label] = by_status.get(label, 0) + 1
+        window = (
+            f"answered from {failed[0].answered:.1f} s to {failed[-1].answered:.1f} s "
+            f"({failed[-1].answered - failed[0].answered:.1f} s; the restart ran from "
+            f"{restart['began']:.1f} s to {restart['ended']:.1f} s)"
+            if failed
+            else "none"
+        )
+        same = fault["before"] == fault["after"]
+        recovered = fault["recovery_seconds"] is not None and fault["gunicorn_running"]
+        lines += [
+            "",
+            f"## Fault run: {args.fault_duration} s, PostgreSQL restarted at {args.fault_at} s",
+            "",
+            markdown_table(fault["rows"]),
+            "",
+            f"- Restart: `{restart['command']}`, exit status {restart['exit']}.",
+            f"- Errors: {len(failed)} {by_status or ''}; window: {window}.",
+            f"- Requests that succeeded after the last error: "
+            f"{fault['succeeded_after_last_error']}.",
+            f"- Recovered by itself: **{'yes' if recovered else 'NO'}** (gunicorn not restarted; "
+            f"workers {'unchanged' if fault['workers_same'] else 'replaced by its master'}; "
+            "every kind answered 200 "
+            + (
+                f"{fault['recovery_seconds']:.1f} s after the run)."
+                if fault["recovery_seconds"] is not None
+                else "— never, within 60 s)."
+            ),
+            f"- Published content: {fault['before'][0]} live pages before, {fault['after'][0]} "
+            f"after; checksum {fault['before'][1][:12]}… → {fault['after'][1][:12]}… — "
+            f"**{'unchanged' if same else 'CHANGED'}**.",
+            "",
+            describe_cpu(fault["cpu"], fault["rows"]["all"]["requests"], args.fault_duration),
+        ]
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    guard(args.timeout)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    env = site_environment(args)
+    os.environ.update(env)
+    for name in set(os.environ) - set(env):
+        del os.environ[name]
+    started = time.monotonic()
+    try:
+        prepare_data_set(args)
+        from django.db import connections
+
+        from benchmarks.addresses import sample_mix
+
+        counts = live_counts()
+        mix, notes = sample_mix()
+        for note in notes:
+            say(note)
+        say("Addresses: " + ", ".join(f"{k} {len(v)}" for k, v in mix.paths.items()))
+        connections.close_all()  # the restart would break them; the site has its own
+        collect_static(env)
+        site = start_site(env, args)
+        warm(site, mix, args.warm_seconds)
+        notes.append(f"Before the runs, other programs kept {background_cores():.2f} cores busy.")
+        say(notes[-1])
+        steady = run_visitors(site, mix, args, args.duration, "Steady run")
+        fault = None if args.no_fault else fault_run(site, mix, args)
+        summary = report(args, counts, mix, notes, steady, fault)
+        (args.workdir / "report.md").write_text(summary + "\n")
+        print()
+        print(summary)
+        say(f"Done in {time.monotonic() - started:.0f} s; report in {args.workdir / 'report.md'}")
+    finally:
+        signal.alarm(0)
+        clean_up()
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit("Interrupted; gunicorn stopped.")
+    except OutOfTime as error:
+        sys.exit(f"{error}; gunicorn stopped.")
