@@ -358,3 +358,93 @@ def build_initiatives(per_member, out, seed=2030):
         links += len(rows[name])
     out(f"  initiatives: {created} pages, {links} tag links")
     return created
+
+
+def grow_data_set(members, initiatives_per_member, out):
+    """Grow the database to ``members`` English members with their initiatives, re-index
+    search and refresh the planner's statistics; the steps benchmarks/run.py takes."""
+    import os
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    have = CityProfilePage.objects.filter(locale__language_code="en").count()
+    if have < members:
+        out(f"==> Building members: {have} → {members}")
+        build_members(members - have, out, start=have)
+        build_initiatives(initiatives_per_member, out)
+    build_stories(members // 2, out)
+    out("==> Rebuilding the search index")
+    with open(os.devnull, "w") as quiet:
+        call_command("rebuild_search_index", stdout=quiet)
+    # Bulk loading leaves the planner's statistics stale until autovacuum runs.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+STORY_TEXTS = {
+    "en": ("News from {city}", "What {city} did for human rights this month. [Benchmark text]"),
+    "fr": ("Nouvelles de {city}", "Ce que {city} a fait pour les droits humains ce mois-ci."),
+}
+
+
+def build_stories(count, out, seed=2030):
+    """``count`` stories in English and French, newest first by date, each about one to three
+    synthetic members and one or two themes, the way the communications team links them."""
+    import datetime
+
+    from stories.models import StoryIndexPage, StoryMember, StoryPage
+
+    rng = random.Random(seed)
+    default = Locale.get_default()
+    indexes = {
+        index.locale.language_code: index
+        for index in StoryIndexPage.objects.select_related("locale")
+        if index.locale.language_code in STORY_TEXTS
+    }
+    have = StoryPage.objects.filter(locale=default, slug__startswith="benchmark-").count()
+    if have >= count or "en" not in indexes:
+        return 0
+    themes = list(Theme.objects.filter(locale=default))
+    members = list(
+        CityProfilePage.objects.filter(locale=default, member_key__startswith="synthetic")
+    )
+    today = datetime.date.today()
+    plans = [
+        {
+            "key": uuid.uuid4(),
+            "number": number,
+            "date": today - datetime.timedelta(days=number),
+            "members": rng.sample(members, rng.randint(1, 3)),
+            "themes": rng.sample(themes, rng.randint(1, 2)),
+        }
+        for number in range(have, count)
+    ]
+    created = 0
+    for code, index in indexes.items():
+        title, standfirst = STORY_TEXTS[code]
+        pages = [
+            StoryPage(
+                title=title.format(city=plan["members"][0].title) + f" ({plan['number']})",
+                slug=f"benchmark-{plan['number']}",
+                standfirst=standfirst.format(city=plan["members"][0].title),
+                date=plan["date"],
+                locale_id=index.locale_id,
+                translation_key=plan["key"],
+            )
+            for plan in plans
+        ]
+        bulk_add_children(index, pages, out, label=f"stories ({code})")
+        StoryMember.objects.bulk_create(
+            StoryMember(page_id=page.pk, profile_id=member.pk, sort_order=order)
+            for page, plan in zip(pages, plans, strict=True)
+            for order, member in enumerate(plan["members"])
+        )
+        StoryPage.themes.through.objects.bulk_create(
+            StoryPage.themes.through(storypage_id=page.pk, theme_id=theme.pk)
+            for page, plan in zip(pages, plans, strict=True)
+            for theme in plan["themes"]
+        )
+        created += len(pages)
+    out(f"  stories: {created} pages")
+    return created

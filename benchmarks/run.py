@@ -114,6 +114,7 @@ def measure(client, url, repeat):
 def pages_to_measure():
     from cityprofiles.models import CityProfilePage
     from initiatives.models import InitiativePage
+    from stories.models import StoryMember, StoryPage
 
     synthetic = (
         CityProfilePage.objects.filter(
@@ -146,6 +147,21 @@ def pages_to_measure():
             "search: A-Z, 3 facets",
             "/en/search/?sort=az&region=africa&sdg=clean-water&status=ongoing",
         ),
+        ("stories (en)", "/en/stories/"),
+        ("stories (fr): theme + region", "/fr/stories/?theme=housing&region=europe"),
+        ("stories: page 10", "/en/stories/?page=10"),
+        (
+            "story (en)",
+            StoryPage.objects.filter(slug="benchmark-0", locale__language_code="en").first().url,
+        ),
+        (
+            "profile with stories",
+            StoryMember.objects.filter(page__slug="benchmark-0", page__locale__language_code="en")
+            .select_related("profile")
+            .first()
+            .profile.url,
+        ),
+        ("story feed (en)", "/en/stories/feed/"),
     ]
 
 
@@ -166,7 +182,7 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from benchmarks.data import build_initiatives, build_members
+    from benchmarks.data import build_initiatives, build_members, build_stories
     from cityprofiles.models import CityProfilePage
 
     if not args.keep:
@@ -182,6 +198,7 @@ def main():
             started = time.monotonic()
             build_members(size - have, print, start=have)
             build_initiatives(args.initiatives_per_member, print)
+            build_stories(size // 2, print)
             print(f"  built in {time.monotonic() - started:.1f} s")
             started = time.monotonic()
             call_command("rebuild_search_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
