@@ -31,7 +31,9 @@ User = get_user_model()
 sec, _ = User.objects.get_or_create(username="{SECRETARIAT_EMAIL}", email="{SECRETARIAT_EMAIL}")
 sec.set_password("{PASSWORD}"); sec.save()
 sec.groups.add(Group.objects.get(name="Secretariat"))
-news, _ = User.objects.get_or_create(username="{COMMUNICATIONS_EMAIL}", email="{COMMUNICATIONS_EMAIL}")
+news, _ = User.objects.get_or_create(
+    username="{COMMUNICATIONS_EMAIL}", email="{COMMUNICATIONS_EMAIL}"
+)
 news.set_password("{PASSWORD}"); news.save()
 news.groups.add(Group.objects.get(name="Communications"))
 editor = User.objects.get(email="{EDITOR_EMAIL}")
