@@ -8,6 +8,7 @@ leave the database as it was. Then what the role is for must work.
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -31,16 +32,25 @@ from .builders import story, story_indexes
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def two_cities_with_stories(django_db_setup, django_db_blocker):
+    """Built once per module in a transaction rolled back at its end; each test runs in a
+    savepoint within it, so what one test changes is gone for the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = builders.two_cities()
+        homes = {
+            code: HomePage.objects.get(locale__language_code=code, depth=2)
+            for code in ("en", "fr", "es")
+        }
+        world.indexes = story_indexes(homes)  # made after ensure_roles(): granted by the signal
+        world.homes = homes
+        yield world
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world():
-    world = builders.two_cities()
-    homes = {
-        code: HomePage.objects.get(locale__language_code=code, depth=2)
-        for code in ("en", "fr", "es")
-    }
-    world.indexes = story_indexes(homes)  # made after ensure_roles(): granted by the signal
-    world.homes = homes
-    return world
+def world(two_cities_with_stories, db):
+    return two_cities_with_stories
 
 
 @pytest.fixture
