@@ -115,6 +115,22 @@ def _publish(page):
     page.save_revision().publish()
 
 
+def translate_missing(page, fields_by_language):
+    """Publish a translation of ``page`` in each language of ``fields_by_language`` (a code:
+    {field: value} dict) that has a locale and no translation yet; return how many."""
+    created = 0
+    for code, fields in fields_by_language.items():
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None or page.has_translation(locale):
+            continue
+        translation = page.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translation, name, value)
+        _publish(translation)
+        created += 1
+    return created
+
+
 def ensure_locales(languages):
     created = 0
     for code, _name in languages:
@@ -188,14 +204,14 @@ def ensure_standard_pages(home):
             home.add_child(instance=page)
             _publish(page)
             created += 1
-        for code in ("fr", "es", "ar"):
-            locale = Locale.objects.filter(language_code=code).first()
-            if code not in spec or locale is None or page.has_translation(locale):
-                continue
-            translation = page.copy_for_translation(locale)
-            translation.title, translation.introduction = spec[code]
-            _publish(translation)
-            created += 1
+        created += translate_missing(
+            page,
+            {
+                code: dict(zip(("title", "introduction"), spec[code], strict=True))
+                for code in ("fr", "es", "ar")
+                if code in spec
+            },
+        )
     return created
 
 

@@ -4,7 +4,7 @@ French) waiting in the secretariat's review list."""
 from django.db import transaction
 from wagtail.models import Locale
 
-from home.demo import demo_key
+from home.demo import demo_key, translate_missing
 from home.models import HomePage, StandardPage
 from taxonomies.models import Theme, Wave
 
@@ -81,15 +81,10 @@ def ensure_join_pages():
         home.add_child(instance=page)
         page.save_revision().publish()
         created += 1
-    for code, (title, introduction) in PAGES.items():
-        locale = Locale.objects.filter(language_code=code).first()
-        if locale is None or page.has_translation(locale):
-            continue
-        translation = page.copy_for_translation(locale)
-        translation.title, translation.introduction = title, introduction
-        translation.save_revision().publish()
-        created += 1
-    return created
+    return created + translate_missing(
+        page,
+        {code: {"title": title, "introduction": intro} for code, (title, intro) in PAGES.items()},
+    )
 
 
 def ensure_demo_application():

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from . import admin_views
+from .forms import ApplicationForm
 from .models import Application
 
 
@@ -23,29 +24,13 @@ class ApplicationAdmin(ModelAdmin):
     list_filter = ("status", "wave", "region", admin_views.CountryFilter, "language")
     search_fields = ("government_name", "leader_name", "focal_name", "focal_email")
     list_per_page = 50
+    # Everything the applicant answered, framed by what the site recorded about it.
     inspect_view_fields = [
         "status",
         "submitted_at",
         "language",
         "wave",
-        "government_name",
-        "member_type",
-        "government_type",
-        "country",
-        "region",
-        "population_band",
-        "leader_name",
-        "leader_title",
-        "term_start",
-        "term_end",
-        "why_essential",
-        "why_framework",
-        "expectations",
-        "themes",
-        "focal_name",
-        "focal_position",
-        "focal_email",
-        "consent_to_publish",
+        *ApplicationForm.Meta.fields,
         "confirmation_sent",
         "decline_reason",
     ]

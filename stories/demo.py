@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from cityprofiles.models import CityProfilePage
-from home.demo import demo_key
+from home.demo import demo_key, translate_missing
 from home.models import HomePage
 from initiatives.models import InitiativePage
 from taxonomies.models import Theme, Wave
@@ -227,14 +227,10 @@ def ensure_indexes():
         home.add_child(instance=index)
         index.save_revision().publish()
         created += 1
-    for code, (title, introduction) in INDEX.items():
-        locale = Locale.objects.filter(language_code=code).first()
-        if locale is None or index.has_translation(locale):
-            continue
-        translation = index.copy_for_translation(locale)
-        translation.title, translation.introduction = title, introduction
-        translation.save_revision().publish()
-        created += 1
+    created += translate_missing(
+        index,
+        {code: {"title": title, "introduction": intro} for code, (title, intro) in INDEX.items()},
+    )
     return index, created
 
 
@@ -292,14 +288,15 @@ def load(out):
             index.add_child(instance=story)
             story.save_revision().publish()
             made += 1
-        for code in ("fr", "es", "ar"):
-            locale = Locale.objects.filter(language_code=code).first()
-            if locale is None or story.has_translation(locale):
-                continue
-            translation = story.copy_for_translation(locale)
-            for name, value in _story(spec, code, index, image, default).items():
-                if name not in ("hero_image", "date", "featured"):
-                    setattr(translation, name, value)
-            translation.save_revision().publish()
-            translated += 1
+        translated += translate_missing(
+            story,
+            {
+                code: {
+                    name: value
+                    for name, value in _story(spec, code, index, image, default).items()
+                    if name not in ("hero_image", "date", "featured")
+                }
+                for code in ("fr", "es", "ar")
+            },
+        )
     out(f"stories: {made} created, {translated} translations created")
