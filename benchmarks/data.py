@@ -377,7 +377,8 @@ def grow_data_set(members, initiatives_per_member, out):
     out("==> Rebuilding the search index")
     with open(os.devnull, "w") as quiet:
         call_command("rebuild_search_index", stdout=quiet)
-    # Bulk loading leaves the planner's statistics stale until autovacuum runs.
+    # Bulk loading leaves the planner's statistics stale until autovacuum runs (the search
+    # index table is vacuumed by rebuild_search_index itself).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 

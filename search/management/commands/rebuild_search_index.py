@@ -8,6 +8,7 @@ find nothing (docs/search.md).
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 from modelsearch import index
 from wagtail.models import Locale
 
@@ -45,6 +46,13 @@ class Command(BaseCommand):
                         f"  {model._meta.label} [{language or 'all'}]: "
                         f"{min(start + BATCH, count)}/{count}"
                     )
+        if connection.vendor == "postgresql":
+            # Rows added in bulk wait in the GIN index's pending list, and until a vacuum
+            # merges them PostgreSQL prefers reading every row of the table (31 ms against
+            # 14 ms for a word in 22,000 initiatives; docs/search.md).
+            self.stdout.write("  Vacuuming the index table…")
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE wagtailsearch_indexentry")
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {total} objects in {time.monotonic() - started:.1f} s.")
         )
