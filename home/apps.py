@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and general pages")
 
     def ready(self):
-        from . import chrome
+        from . import chrome, page_cache
 
         chrome.connect()
+        page_cache.connect()

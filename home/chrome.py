@@ -204,7 +204,28 @@ def current_announcement(request, language, now=None):
 
 
 def _build_announcements(request, language):
-    """The banners switched on, with their translation into ``language``, newest first.
+    """The banners switched on, with their translation into ``language``, newest first."""
+    banners = [
+        {
+            "message": shown.message,
+            "link_text": shown.link_text,
+            "link_page": shown.link_page,
+            "link_url": shown.link_url,
+            "starts_at": control.starts_at,
+            "ends_at": control.ends_at,
+            "pk": shown.pk,
+        }
+        for shown, control in _switched_on(language)
+    ]
+    _resolve_links(request, language, banners)
+    banners.sort(
+        key=lambda b: (b["starts_at"].timestamp() if b["starts_at"] else 0, b["pk"]), reverse=True
+    )
+    return banners
+
+
+def _switched_on(language):
+    """``(shown, control)`` for each banner switched on that has a row in ``language``.
 
     The switch and the dates are read from the default language's row when there is one,
     so that switching the source off hides every translation at once (see the model).
@@ -218,28 +239,29 @@ def _build_announcements(request, language):
     by_key = {}
     for row in rows:
         by_key.setdefault(row.translation_key, {})[row.locale.language_code] = row
-    banners = []
+    switched_on = []
     for versions in by_key.values():
         shown = versions.get(language)
         control = versions.get(default, shown)
-        if shown is None or not control.is_on:
-            continue
-        banners.append(
-            {
-                "message": shown.message,
-                "link_text": shown.link_text,
-                "link_page": shown.link_page,
-                "link_url": shown.link_url,
-                "starts_at": control.starts_at,
-                "ends_at": control.ends_at,
-                "pk": shown.pk,
-            }
-        )
-    _resolve_links(request, language, banners)
-    banners.sort(
-        key=lambda b: (b["starts_at"].timestamp() if b["starts_at"] else 0, b["pk"]), reverse=True
+        if shown is not None and control.is_on:
+            switched_on.append((shown, control))
+    return switched_on
+
+
+def next_announcement_change(language, now):
+    """The next moment after ``now`` at which a banner of ``language`` starts or ends, or
+    None. Whole pages kept for anonymous visitors are kept no longer (home/page_cache.py)."""
+    key = f"chrome:banner-times:{version('chrome')}:{language}"
+    moments = _cached(
+        key,
+        lambda: sorted(
+            moment
+            for _shown, control in _switched_on(language)
+            for moment in (control.starts_at, control.ends_at)
+            if moment is not None
+        ),
     )
-    return banners
+    return next((moment for moment in moments if moment > now), None)
 
 
 def _resolve_links(request, language, banners):

@@ -36,7 +36,9 @@ def listing_page_number(context):
     number the listing itself accepted ever reaches the canonical address.
     """
     for value in context.flatten().values():
-        if isinstance(value, PaginatorPage) and value.number > 1:
+        # By type, not isinstance: isinstance would evaluate lazy values such as the
+        # CSRF token, and a token read makes every page set a cookie (uncacheable).
+        if issubclass(type(value), PaginatorPage) and value.number > 1:
             return value.number
     return None
 

@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Public search")
 
     def ready(self):
-        from . import indexing
+        from home.page_cache import served_from_cache
+
+        from . import indexing, views
 
         indexing.connect()
+        served_from_cache.connect(views.on_served_again, dispatch_uid="search-query-log")

@@ -38,8 +38,7 @@ def search_view(request):
     results = decorate(outcome.page.object_list, locale, query)
     promoted = []
     if query and outcome.page.number == 1:
-        logged = Query.get(query)
-        logged.add_hit()
+        logged = record_search(query)
         promoted = [
             pick.page.specific
             for pick in logged.editors_picks.select_related("page")
@@ -49,7 +48,7 @@ def search_view(request):
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("format", None)
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
@@ -68,6 +67,22 @@ def search_view(request):
             "sorts": form.fields["sort"].choices,
         },
     )
+    if query and outcome.page.number == 1:
+        # Served again from the page cache, the search is still counted (on_served_again).
+        response.page_cache_notes = {"search_query": query}
+    return response
+
+
+def record_search(query):
+    """Count a search in Wagtail's query log (the editors' “popular searches”)."""
+    logged = Query.get(query)
+    logged.add_hit()
+    return logged
+
+
+def on_served_again(sender, request, notes, **kwargs):
+    if "search_query" in notes:
+        record_search(notes["search_query"])
 
 
 def facet_options(facets, counts, selected):

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Whole pages for anonymous visitors; its place matters (see the module).
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -132,6 +134,17 @@ if os.environ.get("REDIS_URL"):
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages kept for anonymous visitors (home/page_cache.py): seconds (0: off),
+# and the largest page kept. On by default only with Redis: with in-process caches, a
+# change bumps the versions of one process and the others would serve their old pages.
+# RELEASE names the deployed code (a commit, an image tag); left empty, a fingerprint of
+# the code is used, so a deployment never serves pages of the previous one.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "300" if os.environ.get("REDIS_URL") else "0")
+)
+PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(2 * 1024 * 1024)))
+RELEASE = os.environ.get("RELEASE", "")
 
 # --- Passwords --------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

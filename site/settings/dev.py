@@ -6,3 +6,5 @@ from .base import *  # noqa: F403
 
 DEBUG = os.environ.get("DEBUG", "1") != "0"
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret-" + "x" * 40  # noqa: S105
+# Templates change under a running development server: pages are not kept (home/page_cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

@@ -1,5 +1,7 @@
 """Test runs: the database comes from DATABASE_URL (PostgreSQL in CI, SQLite otherwise)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests that count queries measure rendering, so whole pages are not kept unless a test
+# asks (home/tests/test_page_cache.py); PAGE_CACHE_SECONDS=300 runs the suite with them.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))

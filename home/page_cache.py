@@ -1,0 +1,210 @@
+"""Whole public pages for anonymous visitors, kept in the cache (Redis in production).
+
+Most visitors are anonymous and many ask for the same pages; rendering a profile or a
+search costs 30–90 ms of CPU, serving it from the cache about a millisecond. A page is
+kept for ``PAGE_CACHE_SECONDS`` under a key made of its address and the version numbers
+the parts of a page are already cached under: ``home.chrome``'s ``pages`` and ``chrome``
+(publishing, menus, settings, banners, images) and the directory's (profiles,
+initiatives, terms; ``cityprofiles/signals.py``), plus one of this module's own for what
+nothing else tracks (a live page saved without publishing, a document, a promoted search
+result). Any of those changes makes every kept page unused at once, on every process: no
+purge, nothing stale. The code's release is part of the key too, so a deployment never
+serves pages rendered by the previous templates.
+
+Only what is the same for every anonymous visitor is kept: GET answers with status 200
+to a visitor without a session or pending messages, that set no cookie, used neither the
+CSRF token nor the session, are not marked private/no-store/no-cache and vary on nothing
+but the language or the encoding. So forms (joining, password-protected pages), logged-in
+editors (their userbar, previews) and error pages always go to the view. A banner's start
+or end shortens a page's stay, so a banner still appears and leaves on time. What a view
+records when it runs (the search's query log) is recorded on a hit through
+``served_from_cache``.
+
+Placed after ``CommonMiddleware`` and before ``CsrfViewMiddleware``: a kept page already
+carries the headers the inner middleware add (CSP, X-Frame-Options), and the outer ones
+(security headers, Content-Language) are added again to every answer.
+"""
+
+import functools
+import hashlib
+import zlib
+from datetime import timedelta
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.dispatch import Signal
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+from . import chrome
+
+HEADER = "X-Page-Cache"
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
+PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
+HARMLESS_VARY = {"accept-language", "accept-encoding"}
+MESSAGES_COOKIE = "messages"
+OWN_VERSION = "page-cache:version"
+
+# Sent when a kept page is served, with the ``notes`` its view left on the response
+# (``response.page_cache_notes``): what the view would have recorded had it run, such as
+# the search's query log, is recorded by a receiver instead.
+served_from_cache = Signal()
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if seconds <= 0 or not is_anonymous_read(request):
+            return self.get_response(request)
+        key = page_key(request)
+        kept = cache.get(key)
+        if kept is not None:
+            response, notes = from_kept(kept)
+            if notes:
+                served_from_cache.send(sender=type(self), request=request, notes=notes)
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and may_keep(request, response):
+            lifetime = stay(seconds, translation.get_language())
+            cache.set(key, to_kept(response), timeout=lifetime)
+            response[HEADER] = "miss"
+        return response
+
+
+def is_anonymous_read(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(SKIPPED_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
+
+
+VERSIONS = ("chrome:version:pages", "chrome:version:chrome", "directory:version", OWN_VERSION)
+
+
+def page_key(request):
+    versions = cache.get_many(VERSIONS)
+    for name in set(VERSIONS) - set(versions):
+        # Start a missing version as its owner would (at 1), or the first page's key
+        # would change as soon as something rendered on it asks for that version.
+        cache.add(name, 1, timeout=None)
+        versions[name] = cache.get(name, 1)
+    stamp = ".".join(str(versions[name]) for name in VERSIONS)
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{release()}:{stamp}:{digest}"
+
+
+def may_keep(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and getattr(messages, "_queued_messages", None):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(directive in cache_control for directive in PRIVATE_DIRECTIVES):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    if vary - HARMLESS_VARY:
+        return False
+    return len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
+
+
+def stay(seconds, language, now=None):
+    """How long a page may be kept: ``seconds``, or less when a banner of ``language``
+    starts or ends sooner (the banner is part of the page)."""
+    now = now or timezone.now()
+    change = chrome.next_announcement_change(language, now) if language else None
+    if change is not None:
+        seconds = min(seconds, max(1, int((change - now) / timedelta(seconds=1)) + 1))
+    return seconds
+
+
+def to_kept(response):
+    headers = [(name, value) for name, value in response.items() if name != HEADER]
+    notes = getattr(response, "page_cache_notes", None) or {}
+    return zlib.compress(response.content, 6), headers, notes
+
+
+def from_kept(kept):
+    body, headers, notes = kept
+    response = HttpResponse(zlib.decompress(body))
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response, notes
+
+
+# --- What invalidates kept pages ------------------------------------------------------
+
+
+def bump():
+    try:
+        cache.incr(OWN_VERSION)
+    except ValueError:
+        cache.set(OWN_VERSION, 2, timeout=None)
+
+
+def _live_page_saved(sender, instance, **kwargs):
+    # Publishing already bumps chrome's ``pages``; this catches a live page's row
+    # changed in place (a command, a script, a title fixed from the shell).
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and instance.live:
+        bump()
+
+
+def _changed(**kwargs):
+    bump()
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.documents import get_document_model
+
+    post_save.connect(_live_page_saved, dispatch_uid="page-cache-live-page")
+    # Documents are linked from page bodies; promotions are shown above search results.
+    for model in (get_document_model(), SearchPromotion):
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(_changed, sender=model, dispatch_uid=f"page-cache-{name}-{model}")
+
+
+# --- The code's release -----------------------------------------------------------------
+
+
+@functools.cache
+def release():
+    """``settings.RELEASE`` (set from the deployment's commit or image tag), else a
+    fingerprint of the project's code, templates, catalogues and locked dependencies."""
+    if settings.RELEASE:
+        return settings.RELEASE
+    base = Path(settings.BASE_DIR)
+    folders = {Path(config.path) for config in apps.get_app_configs()}
+    # Installed packages (even in a .venv inside the project) count through the lock.
+    folders = {f for f in folders if base in f.parents and "site-packages" not in f.parts}
+    folders.add(base / "templates")
+    digest = hashlib.sha256()
+    for folder in sorted(folders):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".xml", ".mo"} and path.is_file():
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    extras = [base / "requirements.lock"]
+    if settings.STATIC_ROOT:  # the manifest names every static file's hashed version
+        extras.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
+    for extra in extras:
+        if extra.is_file():
+            digest.update(extra.read_bytes())
+    return digest.hexdigest()[:12]
