@@ -1,6 +1,11 @@
 """The addresses benchmarks/load.py's visitors ask for, sampled from the database itself:
 live profiles, the directory and the search filtered by real theme and region keys, words
-that occur in the initiatives' titles, and the stories when that app is installed."""
+that occur in the initiatives' titles, and the stories when that app is installed.
+
+Profiles, stories and the directory are a few hundred pages visited again and again, as
+popular pages are. The searches are a long tail: every word with every facet value, and
+every theme × region × status, in every language (thousands of addresses, shuffled), so
+that most searches in a run are asked for the first time and miss the page cache."""
 
 import random
 import re
@@ -23,7 +28,7 @@ WEIGHTS = {
 WORD = re.compile(r"[^\W\d_]{5,}")
 
 
-def search_words(language, limit=40):
+def search_words(language, limit=None):
     """Words of five letters or more from the initiatives' titles in ``language``."""
     from initiatives.models import InitiativePage
 
@@ -82,6 +87,7 @@ def sample_mix(seed=2030, profiles=300):
         for page in CityIndexPage.objects.live().select_related("locale")
     }
     directory, text, facets = [], [], []
+    facet_values = [("theme", themes), ("region", regions), ("status", statuses)]
     for language in LANGUAGES:
         if language in directories:
             for _ in range(40):
@@ -91,17 +97,20 @@ def sample_mix(seed=2030, profiles=300):
                 directory.append(query(directories[language], **filters))
         search = f"/{language}/search/"
         words = search_words(language) or search_words("en")
-        for _ in range(40):
-            facet = rng.choice([("theme", themes), ("region", regions), ("status", statuses)])
-            text.append(query(search, q=rng.choice(words), **{facet[0]: rng.choice(facet[1])}))
-            facets.append(
-                query(
-                    search,
-                    theme=rng.choice(themes),
-                    region=rng.choice(regions),
-                    **({"status": rng.choice(statuses)} if rng.random() < 0.5 else {}),
-                )
-            )
+        text += [
+            query(search, q=word, **{name: value})
+            for word in words
+            for name, values in facet_values
+            for value in values
+        ]
+        facets += [
+            query(search, theme=theme, region=region, **({"status": status} if status else {}))
+            for theme in themes
+            for region in regions
+            for status in [None, *statuses]
+        ]
+    rng.shuffle(text)
+    rng.shuffle(facets)
     mix.add("directory + filters", directory, WEIGHTS["directory + filters"])
     mix.add("search: text + facets", text, WEIGHTS["search: text + facets"])
     mix.add("search: facets only", facets, WEIGHTS["search: facets only"])

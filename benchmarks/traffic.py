@@ -21,6 +21,7 @@ class Outcome:
     ms: float
     status: int  # 0: no HTTP answer (refused, reset, timed out)
     problem: str = ""
+    kept: str = ""  # X-Page-Cache: "hit" (a kept page), "miss" (rendered, then kept) or ""
 
     @property
     def failed(self):
@@ -48,20 +49,22 @@ class Mix:
         kind = rng.choices(list(self.weights), weights=list(self.weights.values()))[0]
         return kind, rng.choice(self.paths[kind])
 
-    def every_path(self):
-        return [(kind, path) for kind, paths in self.paths.items() for path in paths]
+    def every_path(self, per_kind=None):
+        """(kind, path) of every address, or of the first ``per_kind`` of each kind."""
+        return [(kind, path) for kind, paths in self.paths.items() for path in paths[:per_kind]]
 
 
 def fetch(host, port, path, timeout=30):
-    """(status, problem) of one GET; status 0 when no HTTP answer came back."""
+    """(status, problem, kept) of one GET; status 0 when no HTTP answer came back, kept the
+    page cache's header (home/page_cache.py)."""
     connection = http.client.HTTPConnection(host, port, timeout=timeout)
     try:
         connection.request("GET", path, headers={"User-Agent": "hrc-load"})
         response = connection.getresponse()
         response.read()
-        return response.status, ""
+        return response.status, "", response.getheader("X-Page-Cache", "")
     except (OSError, http.client.HTTPException) as error:
-        return 0, type(error).__name__
+        return 0, type(error).__name__, ""
     finally:
         connection.close()
 
@@ -87,9 +90,11 @@ class Visitors:
         while not self.stop.is_set():
             kind, path = self.mix.pick(rng)
             began = time.monotonic()
-            status, problem = fetch(self.host, self.port, path)
+            status, problem, kept = fetch(self.host, self.port, path)
             ms = (time.monotonic() - began) * 1000
-            self.outcomes.append(Outcome(kind, path, began - self.started, ms, status, problem))
+            self.outcomes.append(
+                Outcome(kind, path, began - self.started, ms, status, problem, kept)
+            )
             self.stop.wait(rng.uniform(*self.think))
 
     def start(self):
@@ -138,20 +143,22 @@ def summarise(outcomes, seconds):
             "5xx": sum(500 <= o.status < 600 for o in chosen),
             "other": sum(o.status not in (0, 200) and not 500 <= o.status < 600 for o in chosen),
             "no_answer": sum(o.status == 0 for o in chosen),
+            "kept": sum(o.kept == "hit" for o in chosen) / len(chosen) if chosen else 0.0,
         }
     return rows
 
 
 def markdown_table(rows):
     lines = [
-        "| kind | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | 5xx | other non-200 "
-        "| no answer |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| kind | requests | req/s | from page cache | p50 ms | p95 ms | p99 ms | max ms | 5xx "
+        "| other non-200 | no answer |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind, r in rows.items():
         label = f"**{kind}**" if kind == "all" else kind
         lines.append(
-            f"| {label} | {r['requests']} | {r['per_second']:.1f} | {r['p50']:.0f} | "
+            f"| {label} | {r['requests']} | {r['per_second']:.1f} | {r['kept']:.0%} | "
+            f"{r['p50']:.0f} | "
             f"{r['p95']:.0f} | {r['p99']:.0f} | {r['max']:.0f} | {r['5xx']} | {r['other']} | "
             f"{r['no_answer']} |"
         )
