@@ -339,11 +339,13 @@ def warm(site, mix, seconds):
         raise SystemExit(f"{len(failures)} addresses did not answer 200 while warming")
 
 
-def run_visitors(site, mix, args, seconds, label, during=None):
-    """Visitors for ``seconds``; ``during`` is (second, callable) run once at that second."""
+def run_visitors(site, mix, args, seconds, label, during=None, seed=2030):
+    """Visitors for ``seconds``; ``during`` is (second, callable) run once at that second.
+    Each run has its own ``seed``: with the same one, a run would ask for the very pages the
+    run before it left in the page cache."""
     say(f"{label}: {args.users} visitors for {seconds} s (think {args.think[0]}–{args.think[1]} s)")
     meter = CpuMeter(site, urlsplit(args.database_url).path.lstrip("/"))
-    visitors = Visitors(HOST, site.port, mix, args.users, args.think)
+    visitors = Visitors(HOST, site.port, mix, args.users, args.think, seed=seed)
     visitors.start()
     event = None
     next_report, next_sample = 10, 1
@@ -445,6 +447,7 @@ def fault_run(site, mix, args):
         args.fault_duration,
         "Fault run",
         during=(args.fault_at, restart_postgres(command, args)),
+        seed=2031,
     )
     recovery = wait_for_recovery(site, mix)
     after = published_snapshot(args.database_url)

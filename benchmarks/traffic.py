@@ -83,7 +83,7 @@ class Visitors:
         self.threads = []
 
     def visit(self, number):
-        rng = random.Random(self.seed + number)
+        rng = random.Random(f"{self.seed}-{number}")  # runs with other seeds share no visitor
         # Spread the first requests over the first think time, as real visitors arrive.
         if self.stop.wait(rng.uniform(0, self.think[1])):
             return
