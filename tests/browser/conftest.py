@@ -1,7 +1,8 @@
 """Browser journeys: Debian's Chromium driven by Playwright against a real server process.
 
 The server is `manage.py runserver` on a free port with its own SQLite database holding the
-demo content, plus a secretariat account and a password for the demo city editor. Chromium
+demo content, plus a secretariat account and a password for the demo city editor, with the
+page cache for anonymous visitors on (docs/page-cache.md). Chromium
 is /usr/bin/chromium (Playwright's own browser download cannot work here). Without Chromium
 these tests are skipped, unless REQUIRE_BROWSER=1 (CI) makes that an error.
 """
@@ -87,6 +88,9 @@ def site_url(tmp_path_factory):
         "DEBUG": "1",
         "MEDIA_ROOT": str(workdir / "media"),
         "PYTHONUNBUFFERED": "1",
+        # As in production: pages kept for anonymous visitors, so the journeys prove that
+        # what an editor publishes reaches the public at once (one process: one cache).
+        "PAGE_CACHE_SECONDS": "300",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["load_demo"], ["shell", "-c", ACCOUNTS]):

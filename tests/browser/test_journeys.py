@@ -76,8 +76,14 @@ def test_keyboard_only_search_filters(page, site_url):
     assert page.evaluate("document.activeElement.type") == "checkbox"
 
 
-def test_city_editor_edits_and_submits_then_the_secretariat_approves(page, site_url):
+def test_city_editor_edits_and_submits_then_the_secretariat_approves(page, site_url, browser):
     new_summary = "Barcelona's human rights office now opens on Saturdays."
+    profile = f"{site_url}/en/cities/barcelona-es/"
+    # An anonymous visitor (a browser of their own) reads the profile: the second time it
+    # comes from the page cache.
+    public = browser.new_context(locale="en-GB").new_page()
+    public.goto(profile)
+    assert public.goto(profile).headers.get("x-page-cache") == "hit"
     log_in(page, site_url, EDITOR_EMAIL)
     page.goto(f"{site_url}/admin/pages/{site_url.barcelona_id}/edit/")
     page.fill("#id_summary", new_summary)
@@ -86,15 +92,16 @@ def test_city_editor_edits_and_submits_then_the_secretariat_approves(page, site_
     page.wait_for_url(re.compile(r"/admin/"))
     assert page.locator(".messages").inner_text().count("submitted") == 1
     # Not public yet.
-    public = page.context.new_page()
-    public.goto(f"{site_url}/en/cities/barcelona-es/")
+    public.goto(profile)
     assert new_summary not in public.content()
-    # The secretariat approves; the change goes live.
+    # The secretariat approves; the change goes live, at once for the anonymous visitor too.
     page.context.clear_cookies()
     log_in(page, site_url, SECRETARIAT_EMAIL)
     page.goto(f"{site_url}/admin/pages/{site_url.barcelona_id}/edit/")
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name="Approve and Publish", exact=True).click()
     page.wait_for_load_state()
-    public.goto(f"{site_url}/en/cities/barcelona-es/")
+    fresh = public.goto(profile)
     assert new_summary in public.content()
+    assert fresh.headers.get("x-page-cache") == "miss"
+    public.context.close()
