@@ -27,7 +27,7 @@ from wagtail_modeladmin.views import IndexView, InspectView
 from cityprofiles.exporter import safe_text
 
 from . import review
-from .forms import DeclineForm
+from .forms import DeclineForm, EraseForm
 from .models import REVIEW_PERMISSION, Application, ApplicationStatus
 
 
@@ -138,6 +138,8 @@ class ApplicationInspectView(InspectView):
                 "events": application.events.select_related("user"),
                 "can_take_into_review": application.status == ApplicationStatus.NEW,
                 "can_decide": is_open,
+                "can_erase": application.personal_data_erased_at is None,
+                "erase_url": reverse("joining_erase", args=[application.pk]),
                 "review_url": reverse("joining_take_into_review", args=[application.pk]),
                 "accept_url": reverse("joining_accept", args=[application.pk]),
                 "decline_url": reverse("joining_decline", args=[application.pk]),
@@ -215,4 +217,36 @@ def decline_view(request, pk):
         request,
         "joining/admin/decline.html",
         {"form": form, "application": application, "page_title": _("Decline an application")},
+    )
+
+
+@reviewers_only
+def erase_view(request, pk):
+    """A confirmation page (GET), then the erasure (POST)."""
+    application = get_object_or_404(Application, pk=pk)
+    # Bound on every POST: the note is optional, so an empty POST is a valid request.
+    form = EraseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        application, erased = review.erase_personal_data(
+            pk, request.user, note=form.cleaned_data["note"]
+        )
+        if erased:
+            messages.success(
+                request,
+                _("The focal point's personal data in “%(name)s” is erased.")
+                % {"name": application},
+            )
+        else:
+            messages.info(request, _("That personal data was already erased."))
+        return _back_to(pk)
+    return TemplateResponse(
+        request,
+        "joining/admin/erase.html",
+        {
+            "form": form,
+            "application": application,
+            "is_open": application.status in review.OPEN,
+            "has_editor_account": application.profile_id is not None,
+            "page_title": _("Erase personal data"),
+        },
     )

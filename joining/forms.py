@@ -204,3 +204,16 @@ class DeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Kept with the application; it is not sent to the applicant."),
     )
+
+
+class EraseForm(forms.Form):
+    note = forms.CharField(
+        label=_("Why (optional)"),
+        required=False,
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Kept in the application's history, e.g. “asked by e-mail on 3 March”. "
+            "Do not repeat the personal data here."
+        ),
+    )

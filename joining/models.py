@@ -161,6 +161,10 @@ class Application(models.Model):
         _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.NEW
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True, max_length=REASON_MAX)
+    # Set when the focal point's details were erased (joining/review.py: erase_personal_data).
+    personal_data_erased_at = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
     profile = models.OneToOneField(
         "cityprofiles.CityProfilePage",
         verbose_name=_("member profile"),
@@ -212,6 +216,7 @@ class ApplicationEvent(models.Model):
         IN_REVIEW = "in-review", _("Taken into review")
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
+        ERASED = "erased", _("Personal data erased")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)

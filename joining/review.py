@@ -1,4 +1,5 @@
-"""The secretariat's decisions on an application: take into review, accept, decline.
+"""The secretariat's decisions on an application: take into review, accept, decline, and
+erase the focal point's personal data.
 
 Each decision locks the application's row and checks its status inside one transaction, so
 a double click, two tabs or two reviewers at once decide once: the second accept finds the
@@ -23,6 +24,9 @@ from taxonomies.models import Wave
 from .models import Application, ApplicationEvent, ApplicationStatus
 
 OPEN = (ApplicationStatus.NEW, ApplicationStatus.IN_REVIEW)
+# The one private person in an application: the government, its leader (a public office) and
+# the answers are the member's; the focal point's contact details are someone's own.
+PERSONAL_FIELDS = ("focal_name", "focal_position", "focal_email")
 
 
 class ReviewError(Exception):
@@ -145,3 +149,25 @@ def draft_initiative(profile, initiative, number, user):
     profile.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     return page
+
+
+@transaction.atomic
+def erase_personal_data(pk, user=None, note=""):
+    """Blank the focal point's name, position and e-mail, at their request or when the
+    retention period ends (``erase_old_applications``). An open application is declined at
+    the same time: with nobody to invite, it can no longer be accepted. Returns
+    (application, erased); erased is False if it was erased before."""
+    application = _locked(pk)
+    if application.personal_data_erased_at:
+        return application, False
+    for name in PERSONAL_FIELDS:
+        setattr(application, name, "")
+    application.personal_data_erased_at = timezone.now()
+    changed = [*PERSONAL_FIELDS, "personal_data_erased_at"]
+    if application.status in OPEN:
+        application.status = ApplicationStatus.DECLINED
+        application.decline_reason = _("Withdrawn: the focal point's personal data was erased.")
+        changed += ["status", "decline_reason"]
+    application.save(update_fields=changed)
+    application.record(ApplicationEvent.Action.ERASED, user, note=note)
+    return application, True

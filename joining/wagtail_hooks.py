@@ -33,6 +33,7 @@ class ApplicationAdmin(ModelAdmin):
         *ApplicationForm.Meta.fields,
         "confirmation_sent",
         "decline_reason",
+        "personal_data_erased_at",
     ]
     list_export = [
         "government_name",
@@ -109,4 +110,5 @@ def register_review_urls():
             admin_views.decline_view,
             name="joining_decline",
         ),
+        path("joining/application/<int:pk>/erase/", admin_views.erase_view, name="joining_erase"),
     ]

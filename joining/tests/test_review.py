@@ -19,18 +19,6 @@ User = get_user_model()
 INDEX = "/admin/joining/application/"
 
 
-@pytest.fixture
-def site():
-    return builders.join_site(languages=("en", "fr"))
-
-
-@pytest.fixture
-def reviewer(client, site):
-    user = builders.secretariat_user()
-    client.force_login(user)
-    return user
-
-
 def inspect_url(application):
     return reverse("joining_application_modeladmin_inspect", args=[application.pk])
 

@@ -18,11 +18,6 @@ User = get_user_model()
 
 
 @pytest.fixture
-def site():
-    return builders.join_site(languages=("en", "fr"))
-
-
-@pytest.fixture
 def application(site):
     return builders.application(site.wave)
 
@@ -63,6 +58,8 @@ def requests_for(application):
         ("post", reverse("joining_accept", args=[pk]), {}),
         ("get", reverse("joining_decline", args=[pk]), {}),
         ("post", reverse("joining_decline", args=[pk]), {"reason": "Crafted"}),
+        ("get", reverse("joining_erase", args=[pk]), {}),
+        ("post", reverse("joining_erase", args=[pk]), {"note": "Crafted"}),
     ]
 
 

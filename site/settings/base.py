@@ -340,6 +340,9 @@ JOINING_NOTIFY_EMAILS = env_list("JOINING_NOTIFY_EMAILS")
 JOINING_RATE_LIMIT = int(os.environ.get("JOINING_RATE_LIMIT", "10"))
 JOINING_RATE_WINDOW = int(os.environ.get("JOINING_RATE_WINDOW", "3600"))
 JOINING_TRUSTED_PROXIES = int(os.environ.get("JOINING_TRUSTED_PROXIES", "0"))
+# Days after an application is accepted or declined until `erase_old_applications` erases
+# its focal point's personal data.
+JOINING_RETENTION_DAYS = int(os.environ.get("JOINING_RETENTION_DAYS", "730"))
 
 # --- Maps ------------------------------------------------------------------
 # Leaflet is served from our static files; the tiles come from a tile server,
