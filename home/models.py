@@ -122,8 +122,17 @@ class StandardPage(Page):
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    hide_from_search_engines = models.BooleanField(
+        _("hide from search engines"),
+        default=False,
+        help_text=_(
+            "The page stays public, but search engines are asked not to list it and it is "
+            "left out of the sitemap (e.g. a legal notice, a page only for a mailing)."
+        ),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    promote_panels = Page.promote_panels + [FieldPanel("hide_from_search_engines")]
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField("body"),
@@ -131,6 +140,10 @@ class StandardPage(Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+
+    def get_sitemap_urls(self, request=None):
+        # home/sitemaps.py asks page types that override this, one query per type.
+        return [] if self.hide_from_search_engines else super().get_sitemap_urls(request)
 
     class Meta:
         verbose_name = _("standard page")

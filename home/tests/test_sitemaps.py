@@ -10,7 +10,6 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from cityprofiles.tests import builders
-from home.models import StandardPage
 
 from .builders import standard_page
 
@@ -176,25 +175,21 @@ def test_a_language_without_a_home_page_has_no_sitemap(client):
     assert client.get("/sitemap-es.xml").status_code == 404
 
 
-def test_page_types_can_leave_their_pages_out(client, tree, monkeypatch):
-    """A page type that overrides get_sitemap_urls (say, for a noindex switch) is obeyed,
-    in its own language's sitemap and in the alternates of the others."""
+def test_pages_hidden_from_search_engines_are_left_out(client, tree, html):
+    """A general page ticked “hide from search engines” is left out of its language's
+    sitemap and of the alternates of the others, and asks robots not to index it."""
     kept = standard_page(tree["en"], "kept", publish=True)
-    hidden = standard_page(tree["en"], "hidden", publish=True)
+    hidden = standard_page(tree["en"], "hidden", publish=True, hide_from_search_engines=True)
     builders.translate(hidden, "fr", slug="hidden")
-    builders.translate(kept, "fr", slug="kept", title="noindex")
-
-    def get_sitemap_urls(self, request=None):
-        if self.title == "noindex" or self.slug == "hidden":
-            return []
-        return Page.get_sitemap_urls(self, request)
-
-    monkeypatch.setattr(StandardPage, "get_sitemap_urls", get_sitemap_urls)
+    builders.translate(kept, "fr", slug="kept", hide_from_search_engines=True)
 
     english = entries(client, "/sitemap-en.xml")
     assert f"{ORIGIN}/en/hidden/" not in english
     assert english[f"{ORIGIN}/en/kept/"] == {}  # its French translation is left out
     assert set(entries(client, "/sitemap-fr.xml")) == {f"{ORIGIN}/fr/", f"{ORIGIN}/fr/cities/"}
+    robots = html(client.get("/en/hidden/")).find("meta", attrs={"name": "robots"})
+    assert robots["content"] == "noindex"
+    assert html(client.get("/en/kept/")).find("meta", attrs={"name": "robots"}) is None
 
 
 def test_publishing_refreshes_the_cached_sitemap(client, tree):
@@ -228,8 +223,10 @@ def test_query_count_does_not_grow_with_the_number_of_pages(client, tree, settin
     add_translated_pages(tree, 10)
     assert {url: count_queries(client, url) for url in urls} == few
     # The site, Wagtail's site root paths (2, cached in production), the private
-    # sections, then the counts (index) or the section's pages and their translations.
-    assert few == {"/sitemap.xml": 5, "/sitemap-en.xml": 6, "/sitemap-ar.xml": 6}
+    # sections, then the counts (index) or the section's pages and their translations;
+    # for a section, 3 more for the general pages, whose type has its own get_sitemap_urls
+    # (the "hide from search engines" switch): their rows, and what get_full_url reads.
+    assert few == {"/sitemap.xml": 5, "/sitemap-en.xml": 9, "/sitemap-ar.xml": 9}
 
 
 def test_cached_sitemap_costs_no_query(client, tree):
