@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import JsonResponse
 from django.utils.translation import get_language
@@ -175,10 +176,11 @@ def cache_version():
 
 
 def bump_cache_version():
-    try:
-        cache.incr("directory:version")
-    except ValueError:
-        cache.set("directory:version", 2, timeout=None)
+    """Now, and again once committed (see home.chrome.bump)."""
+    from home.chrome import increment
+
+    increment("directory:version")
+    transaction.on_commit(lambda: increment("directory:version"))
 
 
 def _load_member_rows(locale):

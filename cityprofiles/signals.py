@@ -23,7 +23,12 @@ from .directory import bump_cache_version
 from .models import CityProfilePage
 
 
-def _bump(**kwargs):
+def _bump(update_fields=None, **kwargs):
+    from home.page_cache import EDITING_FIELDS
+
+    # A draft saved (as the editor types), a lock or a comment: nothing listed changes.
+    if update_fields is not None and set(update_fields) <= EDITING_FIELDS:
+        return
     bump_cache_version()
 
 

@@ -65,7 +65,8 @@ def invite(user, profile, language=None):
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
     except OSError:
         # The account exists; the secretariat can resend the invitation. Nothing is lost.
-        logger.exception("Could not send the invitation to %s", user.email)
+        # By account number: an e-mail address in the logs would outlive its erasure.
+        logger.exception("Could not send the invitation to user %s", user.pk)
         return False
     return True
 

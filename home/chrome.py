@@ -13,6 +13,7 @@ once; with the in-process cache each process rebuilds within CACHE_SECONDS.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,10 +36,17 @@ def version(name):
 
 
 def bump(name):
+    """Change a version now, and again once the change is committed: a request between the
+    two could otherwise store what it read before the commit under the new version."""
+    increment(f"chrome:version:{name}")
+    transaction.on_commit(lambda: increment(f"chrome:version:{name}"))
+
+
+def increment(key):
     try:
-        cache.incr(f"chrome:version:{name}")
+        cache.incr(key)
     except ValueError:
-        cache.set(f"chrome:version:{name}", 2, timeout=None)
+        cache.set(key, 2, timeout=None)
 
 
 def _cached(key, build):

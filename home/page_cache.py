@@ -27,6 +27,7 @@ carries the headers the inner middleware add (CSP, X-Frame-Options), and the out
 
 import functools
 import hashlib
+import importlib
 import zlib
 from datetime import timedelta
 from pathlib import Path
@@ -34,9 +35,12 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone, translation
+from wagtail.models import Page
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 from . import chrome
 
@@ -65,7 +69,7 @@ class AnonymousPageCacheMiddleware:
         kept = cache.get(key)
         if kept is not None:
             response, notes = from_kept(kept)
-            if notes:
+            if notes and request.method == "GET":
                 served_from_cache.send(sender=type(self), request=request, notes=notes)
             return response
         response = self.get_response(request)
@@ -96,8 +100,10 @@ def page_key(request):
         cache.add(name, 1, timeout=None)
         versions[name] = cache.get(name, 1)
     stamp = ".".join(str(versions[name]) for name in VERSIONS)
+    # The active language too: an address without a language prefix is answered in the
+    # one LocaleMiddleware chose from Accept-Language (hence "Vary: Accept-Language" is kept).
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
+    digest = hashlib.sha256(f"{translation.get_language()} {address}".encode()).hexdigest()
     return f"page:{release()}:{stamp}:{digest}"
 
 
@@ -150,19 +156,33 @@ def from_kept(kept):
 
 
 def bump():
-    try:
-        cache.incr(OWN_VERSION)
-    except ValueError:
-        cache.set(OWN_VERSION, 2, timeout=None)
+    """Now, and again once committed (see home.chrome.bump)."""
+    chrome.increment(OWN_VERSION)
+    transaction.on_commit(lambda: chrome.increment(OWN_VERSION))
 
 
-def _live_page_saved(sender, instance, **kwargs):
-    # Publishing already bumps chrome's ``pages``; this catches a live page's row
-    # changed in place (a command, a script, a title fixed from the shell).
-    from wagtail.models import Page
+# What saving a draft, locking or commenting writes to a page's row: nothing the public sees.
+# Wagtail saves drafts every few seconds while an editor types; they must not empty the cache.
+EDITING_FIELDS = {
+    COMMENTS_RELATION_NAME,
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
-    if isinstance(instance, Page) and instance.live:
-        bump()
+
+def _page_saved(sender, instance, update_fields=None, **kwargs):
+    # Publishing already bumps chrome's ``pages``; this catches a page's row changed in
+    # place (a command, a script, a title fixed or a page unpublished from the shell).
+    if not isinstance(instance, Page):
+        return
+    if update_fields is not None and set(update_fields) <= EDITING_FIELDS:
+        return
+    bump()
 
 
 def _changed(**kwargs):
@@ -174,7 +194,7 @@ def connect():
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.documents import get_document_model
 
-    post_save.connect(_live_page_saved, dispatch_uid="page-cache-live-page")
+    post_save.connect(_page_saved, dispatch_uid="page-cache-page-saved")
     # Documents are linked from page bodies; promotions are shown above search results.
     for model in (get_document_model(), SearchPromotion):
         for signal, name in ((post_save, "save"), (post_delete, "delete")):
@@ -182,6 +202,9 @@ def connect():
 
 
 # --- The code's release -----------------------------------------------------------------
+
+
+SOURCE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo", ".css", ".js", ".svg"}
 
 
 @functools.cache
@@ -195,10 +218,14 @@ def release():
     # Installed packages (even in a .venv inside the project) count through the lock.
     folders = {f for f in folders if base in f.parents and "site-packages" not in f.parts}
     folders.add(base / "templates")
+    # The project package (site/: its settings and URLs), found through the URLconf.
+    folders.add(Path(importlib.import_module(settings.ROOT_URLCONF).__file__).parent)
+    folders.update(Path(path) for path in settings.LOCALE_PATHS)
+    folders.update(Path(path) for path in settings.STATICFILES_DIRS if isinstance(path, str | Path))
     digest = hashlib.sha256()
     for folder in sorted(folders):
         for path in sorted(folder.rglob("*")):
-            if path.suffix in {".py", ".html", ".txt", ".xml", ".mo"} and path.is_file():
+            if path.suffix in SOURCE_SUFFIXES and path.is_file():
                 digest.update(str(path.relative_to(base)).encode())
                 digest.update(path.read_bytes())
     extras = [base / "requirements.lock"]

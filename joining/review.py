@@ -6,6 +6,8 @@ a double click, two tabs or two reviewers at once decide once: the second accept
 application accepted and creates nothing.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -151,23 +153,57 @@ def draft_initiative(profile, initiative, number, user):
     return page
 
 
+ERASED = "[erased]"
+
+
 @transaction.atomic
 def erase_personal_data(pk, user=None, note=""):
     """Blank the focal point's name, position and e-mail, at their request or when the
-    retention period ends (``erase_old_applications``). An open application is declined at
-    the same time: with nobody to invite, it can no longer be accepted. Returns
-    (application, erased); erased is False if it was erased before."""
+    retention period ends (``erase_old_applications``), and replace them with “[erased]”
+    wherever they were written in the application's texts (answers, initiatives, decline
+    reason, history notes). An open application is declined at the same time: with nobody
+    to invite, it can no longer be accepted. Returns (application, erased); erased is False
+    if it was erased before."""
     application = _locked(pk)
     if application.personal_data_erased_at:
         return application, False
+    erase = _eraser(application)
     for name in PERSONAL_FIELDS:
         setattr(application, name, "")
+    for name in ANSWER_FIELDS:
+        setattr(application, name, erase(getattr(application, name)))
     application.personal_data_erased_at = timezone.now()
-    changed = [*PERSONAL_FIELDS, "personal_data_erased_at"]
     if application.status in OPEN:
         application.status = ApplicationStatus.DECLINED
         application.decline_reason = _("Withdrawn: the focal point's personal data was erased.")
-        changed += ["status", "decline_reason"]
-    application.save(update_fields=changed)
-    application.record(ApplicationEvent.Action.ERASED, user, note=note)
+        application.record(ApplicationEvent.Action.DECLINED, user, note=application.decline_reason)
+    application.decline_reason = erase(application.decline_reason)
+    application.save()
+    for initiative in application.initiatives.all():
+        initiative.title, initiative.description = (
+            erase(initiative.title),
+            erase(initiative.description),
+        )
+        initiative.save(update_fields=["title", "description"])
+    for event in application.events.exclude(note=""):
+        if erase(event.note) != event.note:
+            event.note = erase(event.note)
+            event.save(update_fields=["note"])
+    application.record(ApplicationEvent.Action.ERASED, user, note=erase(note))
     return application, True
+
+
+ANSWER_FIELDS = ("why_essential", "why_framework", "expectations")
+
+
+def _eraser(application):
+    """A function replacing the focal point's name and e-mail (any case) in a text."""
+    found = [
+        re.escape(value.strip())
+        for value in (application.focal_email, application.focal_name)
+        if len(value.strip()) >= 3  # a two-letter "name" would blank ordinary words
+    ]
+    if not found:
+        return lambda text: text
+    pattern = re.compile("|".join(found), re.IGNORECASE)
+    return lambda text: pattern.sub(ERASED, text) if text else text

@@ -3,8 +3,8 @@
 1. The text query is matched once, through the search backend of the visitor's
    language (its stemming), against that language's live, public initiatives.
 2. Filters are applied with the ORM on stable keys.
-3. Counts per facet value take every *other* active filter into account, one
-   GROUP BY query per facet, all restricted to the ids the text matched, so the
+3. Counts per facet value take every *other* active filter into account: each set
+   of initiatives that needs counting is read once (``count_facets``), so the
    number of queries never depends on the number of results.
 """
 

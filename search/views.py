@@ -1,5 +1,8 @@
 """The public search: /<language>/search/."""
 
+import logging
+
+from django.db import DatabaseError
 from django.shortcuts import render
 from django_countries.fields import Country
 from wagtail.contrib.search_promotions.models import Query
@@ -12,6 +15,8 @@ from . import engine
 from .facets import build_facets
 from .forms import SearchForm
 from .highlight import snippet
+
+logger = logging.getLogger(__name__)
 
 
 def search_view(request):
@@ -81,8 +86,13 @@ def record_search(query):
 
 
 def on_served_again(sender, request, notes, **kwargs):
-    if "search_query" in notes:
+    if "search_query" not in notes:
+        return
+    try:
         record_search(notes["search_query"])
+    except DatabaseError:
+        # The page itself needs no database: while PostgreSQL is away, serve it uncounted.
+        logger.warning("Search not counted (database unavailable): %r", notes["search_query"])
 
 
 def facet_options(facets, counts, selected):

@@ -101,6 +101,39 @@ def test_unpublishing_removes_the_page_at_once(client, tree):
     assert client.get("/en/about/").status_code == 404
 
 
+def test_saving_drafts_keeps_the_kept_pages(client, tree):
+    about, member = tree[2], tree[3]
+    client.get("/en/about/")
+    about.title = "A draft title"
+    about.save_revision()  # what Wagtail does each time it saves a draft as the editor types
+    member.summary = "A draft summary"
+    member.save_revision()
+    assert client.get("/en/about/")[HEADER] == "hit"
+
+
+def test_a_page_unpublished_in_place_is_gone_at_once(client, tree):
+    about = tree[2]
+    client.get("/en/about/")
+    about.live = False
+    about.save()
+    assert client.get("/en/about/").status_code == 404
+
+
+def test_versions_change_again_when_the_change_is_committed(
+    tree, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    before = cache.get_many(page_cache.VERSIONS)
+    with django_capture_on_commit_callbacks(execute=True):
+        tree[4].name = "Adequate housing"
+        tree[4].save()  # a term: bumps the directory's version
+        page_cache.bump()
+    after = cache.get_many(page_cache.VERSIONS)
+    assert after["directory:version"] == before["directory:version"] + 2
+    assert after[page_cache.OWN_VERSION] == before.get(page_cache.OWN_VERSION, 1) + 2
+
+
 def test_a_live_page_changed_without_publishing_shows_at_once(client, tree):
     about = tree[2]
     client.get("/en/about/")

@@ -63,6 +63,37 @@ def test_the_secretariat_erases_at_the_focal_points_request(client, site, review
         assert FOCAL_EMAIL.encode() not in b"".join(response.streaming_content)
 
 
+def test_the_name_and_address_are_erased_wherever_they_were_written(site):
+    reviewer = builders.secretariat_user()
+    application = builders.application(
+        site.wave,
+        expectations="Contact Dominique Durand (FOCAL@ville-de-test.example.org) for visits.",
+    )
+    initiative = application.initiatives.first()
+    initiative.description = "Run by dominique durand."
+    initiative.save()
+    decline(application.pk, reviewer, "Dominique Durand wrote that they are not a government.")
+    erase_personal_data(application.pk, reviewer, note="Dominique Durand asked on 3 March.")
+    application.refresh_from_db()
+    texts = [
+        application.expectations,
+        application.decline_reason,
+        *application.initiatives.values_list("description", flat=True),
+        *application.events.values_list("note", flat=True),
+    ]
+    for text in texts:
+        assert "dominique" not in text.lower() and "ville-de-test" not in text.lower(), text
+    assert application.expectations == "Contact [erased] ([erased]) for visits."
+    assert application.initiatives.first().description == "Run by [erased]."
+
+
+def test_an_open_application_erased_is_recorded_as_declined_too(site):
+    application = builders.application(site.wave)
+    erase_personal_data(application.pk)
+    actions = list(application.events.values_list("action", flat=True))
+    assert actions == ["created", "declined", "erased"]
+
+
 def test_erasing_twice_records_it_once(client, site, reviewer):
     application = builders.application(site.wave)
     client.post(erase_url(application), {})
@@ -143,6 +174,26 @@ def test_applications_decided_before_the_retention_period_are_erased(site, setti
     # Running it again changes nothing.
     call_command("erase_old_applications", stdout=open_null())
     assert ApplicationEvent.objects.filter(action=ApplicationEvent.Action.ERASED).count() == 2
+
+
+def test_the_period_runs_from_the_decision_or_else_from_receipt(site, settings):
+    settings.JOINING_RETENTION_DAYS = 730
+    reviewer = builders.secretariat_user()
+    long_waiting = builders.application(site.wave, government_name="Decided last week")
+    Application.objects.filter(pk=long_waiting.pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(days=1000)
+    )
+    decided_days_ago(long_waiting, 1000)
+    decline(long_waiting.pk, reviewer, "Not a government.")  # the decision: today
+    imported = builders.application(site.wave, government_name="Imported, no history")
+    ApplicationEvent.objects.filter(application=imported).delete()
+    Application.objects.filter(pk=imported.pk).update(
+        status=ApplicationStatus.DECLINED,
+        submitted_at=timezone.now() - datetime.timedelta(days=800),
+    )
+    call_command("erase_old_applications", stdout=open_null())
+    assert focal(long_waiting)["focal_email"] == FOCAL_EMAIL
+    assert focal(imported)["focal_email"] == ""
 
 
 def test_a_negative_period_is_refused():

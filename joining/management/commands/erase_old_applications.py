@@ -9,11 +9,14 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Max
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from joining import review
-from joining.models import Application, ApplicationStatus
+from joining.models import Application, ApplicationEvent, ApplicationStatus
+
+DECISIONS = [ApplicationEvent.Action.ACCEPTED, ApplicationEvent.Action.DECLINED]
 
 
 class Command(BaseCommand):
@@ -44,7 +47,13 @@ class Command(BaseCommand):
                 personal_data_erased_at__isnull=True,
                 status__in=[ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED],
             )
-            .annotate(decided_at=Max("events__at"))
+            # The decision's date; without a recorded decision (an imported application),
+            # the date it was received.
+            .annotate(
+                decided_at=Coalesce(
+                    Max("events__at", filter=Q(events__action__in=DECISIONS)), "submitted_at"
+                )
+            )
             .filter(decided_at__lt=before)
             .order_by("pk")
         )
