@@ -6,19 +6,22 @@ translation created later (cityteams/signals.py).
 """
 
 from django.contrib.auth.models import Permission
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupPagePermission
+
+from .roles import grant_collection
 
 # Edit the profile and add, edit and remove (unpublished) initiatives under it. No
 # publish: changes reach the public through the secretariat's review. No lock, no
 # bulk delete: the profile itself cannot be deleted, moved or copied by its editors.
 CITY_EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-CITY_EDITOR_COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
+# Images and documents: add, change and choose, never delete (communications has the same).
+MEDIA_PERMISSIONS = [
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
 ]
 
 
@@ -35,11 +38,7 @@ def grant_page_permissions(team, page):
 def grant_team_permissions(team):
     for profile in team.profiles():
         grant_page_permissions(team, profile)
-    for app_label, codename in CITY_EDITOR_COLLECTION_PERMISSIONS:
-        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        GroupCollectionPermission.objects.get_or_create(
-            group=team.group, collection=team.collection, permission=permission
-        )
+    grant_collection(team.group, team.collection, MEDIA_PERMISSIONS)
     team.group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )

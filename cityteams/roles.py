@@ -85,7 +85,8 @@ def _grant_pages(group, page, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def _grant_collection(group, collection, codenames):
+def grant_collection(group, collection, codenames):
+    """Image and document permissions (codenames such as ``choose_image``) on a collection."""
     for codename in codenames:
         app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
         permission = _permissions(app_label, [codename])[0]
@@ -124,7 +125,7 @@ def ensure_roles():
     )
     for directory in directories():
         _grant_pages(secretariat, directory, PAGE_PERMISSIONS[SECRETARIAT])
-    _grant_collection(secretariat, root_collection, COLLECTION_PERMISSIONS[SECRETARIAT])
+    grant_collection(secretariat, root_collection, COLLECTION_PERMISSIONS[SECRETARIAT])
 
     translators, _created = Group.objects.get_or_create(name=TRANSLATORS)
     translators.permissions.add(
@@ -135,7 +136,7 @@ def ensure_roles():
     default = Locale.get_default()
     for home in Page.objects.filter(depth=2).exclude(locale=default):
         _grant_pages(translators, home, PAGE_PERMISSIONS[TRANSLATORS])
-    _grant_collection(translators, root_collection, COLLECTION_PERMISSIONS[TRANSLATORS])
+    grant_collection(translators, root_collection, COLLECTION_PERMISSIONS[TRANSLATORS])
 
     workflow = ensure_review_workflow(secretariat)
     from stories.roles import ensure_communications

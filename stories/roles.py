@@ -8,12 +8,10 @@ home page itself is allowed by ``HomePage.permissions_for_user``.
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    PagePermissionTester,
-)
+from wagtail.models import Collection, GroupPagePermission, PagePermissionTester
+
+from cityteams.permissions import MEDIA_PERMISSIONS
+from cityteams.roles import grant_collection
 
 COMMUNICATIONS = "Communications"
 
@@ -24,14 +22,6 @@ STORY_PAGE_PERMISSIONS = [
     "publish_page",
     "lock_page",
     "unlock_page",
-]
-COLLECTION_PERMISSIONS = [
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
 ]
 # Site-wide models the role edits besides pages: (app_label, codename).
 MODEL_PERMISSIONS = [
@@ -81,13 +71,8 @@ def ensure_communications():
     group.permissions.add(*(_permission(app, codename) for app, codename in MODEL_PERMISSIONS))
     for index in StoryIndexPage.objects.all():
         grant_story_index(group, index)
-    root_collection = Collection.get_first_root_node()
-    for app_label, codename in COLLECTION_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=root_collection,
-            permission=_permission(app_label, codename),
-        )
+    # Images and documents as city editors have them, in every collection.
+    grant_collection(group, Collection.get_first_root_node(), MEDIA_PERMISSIONS)
     return group
 
 
