@@ -180,11 +180,10 @@ def site_environment(args):
 
 def database_comment(url):
     """The comment on the load database (it marks a complete data set), or None."""
-    import psycopg
+    from benchmarks.run import server_connection
 
     parts = urlsplit(url)
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
+    with server_connection(url) as connection:
         row = connection.execute(
             "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
             [parts.path.lstrip("/")],
@@ -407,11 +406,10 @@ def wait_for_recovery(site, mix, seconds=60):
 
 def other_clients(url):
     """{database: connections} of every other database on the server (tests, say)."""
-    import psycopg
+    from benchmarks.run import server_connection
 
     parts = urlsplit(url)
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as connection:
+    with server_connection(url) as connection:
         rows = connection.execute(
             "SELECT datname, count(*) FROM pg_stat_activity WHERE datname IS NOT NULL "
             "AND datname <> %s AND pid <> pg_backend_pid() GROUP BY datname",

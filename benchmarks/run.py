@@ -49,15 +49,22 @@ def parse_args():
     return parser.parse_args()
 
 
-def recreate_database(url):
+def server_connection(url):
+    """An autocommit connection to the server of ``url``, through its "postgres" database
+    (to create, drop or describe the database of ``url`` itself)."""
     import psycopg
+
+    admin = urlsplit(url)._replace(path="/postgres").geturl()
+    return psycopg.connect(admin, autocommit=True)
+
+
+def recreate_database(url):
 
     parts = urlsplit(url)
     name = parts.path.lstrip("/")
     if not name.replace("_", "").isalnum():
         sys.exit(f"Refusing to recreate a database with an unusual name: {name!r}")
-    admin_url = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin_url, autocommit=True) as connection:
+    with server_connection(url) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
 

@@ -172,16 +172,9 @@ def ensure_home_pages():
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
-    for code, fields in HOME.items():
-        locale = Locale.objects.filter(language_code=code).first()
-        if locale is None or home.has_translation(locale):
-            continue
-        translation = home.copy_for_translation(locale)
-        for name, value in fields.items():
-            setattr(translation, name, value)
-        translation.slug = f"home-{code}"
-        _publish(translation)
-        created += 1
+    created += translate_missing(
+        home, {code: {**fields, "slug": f"home-{code}"} for code, fields in HOME.items()}
+    )
     return home, created
 
 
