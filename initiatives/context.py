@@ -27,8 +27,10 @@ def initiative_context(page, request):
     wave = None
     if city and city.wave_id:
         wave = next(iter(localized(Wave, locale, Wave.objects.filter(pk=city.wave_id))), None)
-    theme_ids = list(page.themes.values_list("pk", flat=True))
-    right_ids = list(page.charter_rights.values_list("pk", flat=True))
+    # Read by iterating: a draft's relations are in-memory querysets, which cannot look up
+    # "pk" (cityprofiles/profile.py, localized()).
+    theme_ids = [theme.pk for theme in page.themes.all()]
+    right_ids = [right.pk for right in page.charter_rights.all()]
     pillar = None
     if page.framework_pillar_id:
         pillar = next(

@@ -83,3 +83,22 @@ def test_valid_edit_is_saved_as_a_revision(editor_client, profile):
     assert response.status_code == 302
     latest = CityProfilePage.objects.get(pk=profile.pk).get_latest_revision_as_object()
     assert str(latest.latitude) == "49.44323"
+
+
+def test_draft_with_themes_made_in_the_edit_view_previews(editor_client, profile):
+    """A draft's relations come from its revision (in-memory querysets): view_draft and the
+    revision's own view render them, and the preview shows the draft's theme."""
+    housing = builders.theme("housing", "Housing")
+    url = reverse("wagtailadmin_pages:edit", args=[profile.pk])
+    data = form_data(profile, summary="Draft")
+    data["themes"] = [housing.pk]  # a multiple choice: one key, many values
+    response = editor_client.post(url, data)
+    assert response.status_code == 302
+    draft = editor_client.get(reverse("wagtailadmin_pages:view_draft", args=[profile.pk]))
+    assert draft.status_code == 200
+    assert "Housing" in draft.content.decode()
+    revision = CityProfilePage.objects.get(pk=profile.pk).latest_revision
+    view = editor_client.get(
+        reverse("wagtailadmin_pages:revisions_view", args=[profile.pk, revision.pk])
+    )
+    assert view.status_code == 200
