@@ -177,14 +177,8 @@ def member_rows():
 def vision_for(code, name):
     first, second = VISION[code]
     return [
-        (
-            "answer",
-            {"question": "why-essential", "answer": RichText(f"<p>{first.format(name=name)}</p>")},
-        ),
-        (
-            "answer",
-            {"question": "why-framework", "answer": RichText(f"<p>{second.format(name=name)}</p>")},
-        ),
+        ("why_essential", RichText(f"<p>{first.format(name=name)}</p>")),
+        ("why_framework", RichText(f"<p>{second.format(name=name)}</p>")),
     ]
 
 

@@ -35,6 +35,27 @@ from .choices import GovernmentType, MemberType, PopulationBand, Region
 # Facts of membership that only the secretariat may change, not the city's own editors.
 # Wagtail enforces a FieldPanel's permission on submitted data too, not only in the form.
 MEMBERSHIP_FACTS = "cityprofiles.edit_membership_facts"
+# The search-engine title and description and "show in menus" of members' pages: the
+# secretariat's, not something city editors should have to think about.
+PROMOTION_FIELDS = "cityprofiles.edit_promotion_fields"
+
+
+def promote_panels(*extra):
+    """The Promote tab of a member's page: the address for everyone, the fields for search
+    engines and menus for those holding ``PROMOTION_FIELDS``."""
+    return [
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [
+                FieldPanel("seo_title", permission=PROMOTION_FIELDS),
+                FieldPanel("search_description", permission=PROMOTION_FIELDS),
+            ],
+            heading=_("For search engines"),
+            permission=PROMOTION_FIELDS,
+        ),
+        FieldPanel("show_in_menus", permission=PROMOTION_FIELDS),
+        *extra,
+    ]
 
 
 class CityIndexPage(Page):
@@ -121,10 +142,23 @@ class CityProfilePage(Page):
         max_length=40,
         choices=GovernmentType.choices,
         blank=True,
-        help_text=_("Leave empty for civil-society partners."),
+        help_text=_(
+            "e.g. “City or municipality” for a town council. Leave empty for civil-society "
+            "partners."
+        ),
     )
-    country = CountryField(_("country"), blank=True, help_text=_("Empty for global partners."))
-    region = models.CharField(_("UCLG region"), max_length=30, choices=Region.choices, blank=True)
+    country = CountryField(
+        _("country"),
+        blank=True,
+        help_text=_("e.g. Spain for Barcelona. Empty only for global partners."),
+    )
+    region = models.CharField(
+        _("UCLG region"),
+        max_length=30,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("The UCLG world region of the country, e.g. Europe for Spain."),
+    )
     wave = models.ForeignKey(
         "taxonomies.Wave",
         verbose_name=_("wave"),
@@ -136,7 +170,12 @@ class CityProfilePage(Page):
         help_text=_("The wave in which the member joined the campaign."),
     )
     joined_on = models.DateField(_("date joined"), null=True, blank=True)
-    leader_name = models.CharField(_("local leader's name"), max_length=255, blank=True)
+    leader_name = models.CharField(
+        _("local leader's name"),
+        max_length=255,
+        blank=True,
+        help_text=_("The person in office today, e.g. “María García López”."),
+    )
     leader_title = models.CharField(
         _("local leader's title"), max_length=255, blank=True, help_text=_("e.g. Mayor, Governor")
     )
@@ -145,15 +184,21 @@ class CityProfilePage(Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("The year the current term began, e.g. 2023."),
     )
     term_end = models.PositiveSmallIntegerField(
         _("term of office: until (year)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("The year it ends, e.g. 2027."),
     )
     population_band = models.CharField(
-        _("population"), max_length=20, choices=PopulationBand.choices, blank=True
+        _("population"),
+        max_length=20,
+        choices=PopulationBand.choices,
+        blank=True,
+        help_text=_("People living in your territory, e.g. “Over 1 million” for Barcelona."),
     )
     latitude = models.DecimalField(
         _("latitude"),
@@ -180,21 +225,44 @@ class CityProfilePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "The emblem on your official letters, at least 240 pixels wide, e.g. a PNG with a "
+            "transparent background."
+        ),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("Your government's site, e.g. https://www.barcelona.cat/"),
+    )
     summary = models.TextField(
         _("summary"),
         blank=True,
         max_length=500,
-        help_text=_("One or two sentences shown in the directory and in search results."),
+        help_text=_(
+            "One or two sentences shown in the directory and in search results, e.g. "
+            "“Barcelona puts the right to housing at the heart of its urban policy.”"
+        ),
     )
-    vision = StreamField(VisionStreamBlock(), blank=True, verbose_name=_("human-rights vision"))
+    vision = StreamField(
+        VisionStreamBlock(),
+        blank=True,
+        verbose_name=_("human-rights vision"),
+        help_text=_(
+            "Answer the campaign's three questions: each has its own block in the + menu and "
+            "is used once. Then add what you wish: headings, paragraphs, key figures, images."
+        ),
+    )
     themes = ParentalManyToManyField(
         "taxonomies.Theme",
         verbose_name=_("themes"),
         blank=True,
         related_name="city_profiles",
         limit_choices_to=default_locale_terms,
+        help_text=_(
+            "What your human-rights policies work on, e.g. Housing. Visitors filter the members "
+            "directory by these."
+        ),
     )
     charter_rights = ParentalManyToManyField(
         "taxonomies.CharterRight",
@@ -202,6 +270,10 @@ class CityProfilePage(Page):
         blank=True,
         related_name="city_profiles",
         limit_choices_to=default_locale_terms,
+        help_text=_(
+            "The rights of the Global Charter-Agenda your policies put into practice, e.g. "
+            "Right to the city."
+        ),
     )
     framework_pillars = ParentalManyToManyField(
         "taxonomies.FrameworkPillar",
@@ -209,10 +281,18 @@ class CityProfilePage(Page):
         blank=True,
         related_name="city_profiles",
         limit_choices_to=default_locale_terms,
+        help_text=_(
+            "The pillars of the OHCHR–UCLG Guidance Framework you build on, e.g. Institutional "
+            "structures."
+        ),
     )
 
     facts_panels = [
-        FieldPanel("title", heading=_("Official name")),
+        FieldPanel(
+            "title",
+            heading=_("Official name"),
+            help_text=_("As the public knows it, e.g. “Barcelona” or “Gwangju Metropolitan City”."),
+        ),
         FieldPanel("summary"),
         FieldRowPanel(
             [FieldPanel("member_type", permission=MEMBERSHIP_FACTS), FieldPanel("government_type")]
@@ -251,7 +331,7 @@ class CityProfilePage(Page):
             ObjectList(vision_panels, heading=_("Vision")),
             ObjectList(links_panels, heading=_("Links")),
             ObjectList(
-                Page.promote_panels + [FieldPanel("member_key", permission=MEMBERSHIP_FACTS)],
+                promote_panels(FieldPanel("member_key", permission=MEMBERSHIP_FACTS)),
                 heading=_("Promote"),
             ),
             ObjectList(Page.settings_panels, heading=_("Settings")),
@@ -306,6 +386,10 @@ class CityProfilePage(Page):
             (
                 "edit_membership_facts",
                 "Can change a member's wave, date joined, member type and key",
+            ),
+            (
+                "edit_promotion_fields",
+                "Can change the search-engine and menu fields of members' pages",
             ),
         ]
         verbose_name_plural = _("city profiles")

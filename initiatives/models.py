@@ -10,12 +10,19 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cityprofiles.models import promote_panels
 from home.blocks import BaseStreamBlock, LinkBlock
 from taxonomies.models import default_locale_terms
 
@@ -35,15 +42,27 @@ class InitiativePage(Page):
     summary = models.TextField(
         _("summary"),
         max_length=600,
-        help_text=_("One paragraph: what the initiative does, for whom. Shown in search results."),
+        help_text=_(
+            "One paragraph: what the initiative does, for whom. Shown in search results. e.g. "
+            "“Housing First gives people sleeping rough a flat of their own, then support.”"
+        ),
     )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_(
+            "Tell the story: the problem, what you did, with whom, what changed. Headings, key "
+            "figures and images help readers."
+        ),
+    )
     themes = ParentalManyToManyField(
         "taxonomies.Theme",
         verbose_name=_("themes"),
         blank=True,
         related_name="initiatives",
         limit_choices_to=default_locale_terms,
+        help_text=_("What the initiative works on, e.g. Housing. Readers search by these."),
     )
     charter_rights = ParentalManyToManyField(
         "taxonomies.CharterRight",
@@ -51,6 +70,7 @@ class InitiativePage(Page):
         blank=True,
         related_name="initiatives",
         limit_choices_to=default_locale_terms,
+        help_text=_("The Charter-Agenda rights it puts into practice, e.g. Right to the city."),
     )
     framework_pillar = models.ForeignKey(
         "taxonomies.FrameworkPillar",
@@ -60,6 +80,10 @@ class InitiativePage(Page):
         on_delete=models.PROTECT,
         related_name="initiatives",
         limit_choices_to=default_locale_terms,
+        help_text=_(
+            "The pillar of the OHCHR–UCLG Guidance Framework it builds, e.g. Institutional "
+            "structures for a human rights office."
+        ),
     )
     sdgs = ParentalManyToManyField(
         "taxonomies.SustainableDevelopmentGoal",
@@ -67,6 +91,7 @@ class InitiativePage(Page):
         blank=True,
         related_name="initiatives",
         limit_choices_to=default_locale_terms,
+        help_text=_("The goals it contributes to, e.g. 11 Sustainable cities and communities."),
     )
     rights_holder_groups = ParentalManyToManyField(
         "taxonomies.RightsHolderGroup",
@@ -74,30 +99,41 @@ class InitiativePage(Page):
         blank=True,
         related_name="initiatives",
         limit_choices_to=default_locale_terms,
+        help_text=_("The people it is for, e.g. Migrants and refugees."),
     )
     status = models.CharField(
         _("status"),
         max_length=20,
         choices=InitiativeStatus.choices,
         default=InitiativeStatus.ONGOING,
+        help_text=_("e.g. “Ongoing” while it runs, “Completed” once it has ended."),
     )
     start_year = models.PositiveSmallIntegerField(
-        _("start year"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year it began, e.g. 2019."),
     )
     end_year = models.PositiveSmallIntegerField(
         _("end year"),
         null=True,
         blank=True,
         validators=YEAR_VALIDATORS,
-        help_text=_("Leave empty if the initiative has no planned end."),
+        help_text=_("e.g. 2027. Leave empty if the initiative has no planned end."),
     )
     partners = models.TextField(
-        _("partners"), blank=True, help_text=_("One partner organisation per line.")
+        _("partners"),
+        blank=True,
+        help_text=_(
+            "One partner organisation per line, e.g. “UN-Habitat” then “Red Cross Barcelona”."
+        ),
     )
     links = StreamField(
         [("link", LinkBlock())],
         blank=True,
         verbose_name=_("external links"),
+        help_text=_("Where to read more, e.g. the initiative's page on your government's site."),
     )
     # The profile this initiative belongs to: always its parent page, kept here so that
     # search can filter and count by the city's region, country and wave with plain joins.
@@ -110,7 +146,11 @@ class InitiativePage(Page):
         related_name="initiatives",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            help_text=_("What it is called, e.g. “Housing First for people sleeping rough”."),
+        ),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")]),
         FieldPanel("body"),
@@ -128,7 +168,7 @@ class InitiativePage(Page):
             ObjectList(content_panels, heading=_("Initiative")),
             ObjectList(tagging_panels, heading=_("Tags")),
             ObjectList(links_panels, heading=_("Partners and links")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(promote_panels(), heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cityprofiles.blocks import CAMPAIGN_QUESTIONS
+from cityprofiles.blocks import QUESTIONS
 from cityprofiles.choices import MemberType
 from taxonomies.models import Theme, terms_by_translation_key
 
@@ -21,7 +21,6 @@ from .models import (
     Application,
 )
 
-QUESTIONS = dict(CAMPAIGN_QUESTIONS)
 YEAR_BOUNDS = {"min_value": 1900, "max_value": 2100}
 # Bots fill every field they find; people never see this one (it is hidden by the stylesheet
 # and left out of the keyboard order), so anything typed into it marks the submission as spam.
@@ -97,8 +96,8 @@ class ApplicationForm(forms.ModelForm):
         ]
         labels = {
             "government_name": _("Official name of your government or organisation"),
-            "why_essential": QUESTIONS["why-essential"],
-            "why_framework": QUESTIONS["why-framework"],
+            "why_essential": QUESTIONS["why_essential"],
+            "why_framework": QUESTIONS["why_framework"],
             "expectations": QUESTIONS["expectations"],
             "themes": _("Themes of interest"),
             "focal_email": _("Focal point's e-mail address"),

@@ -89,15 +89,12 @@ def accept(pk, user):
 
 
 def _answers(application):
-    answers = [
-        ("why-essential", application.why_essential),
-        ("why-framework", application.why_framework),
-        ("expectations", application.expectations),
-    ]
+    """The application's answers as the vision's question blocks (cityprofiles/blocks.py),
+    whose names are the application's own field names."""
     # The applicant's plain text, escaped, its paragraphs kept.
     return [
-        ("answer", {"question": question, "answer": RichText(linebreaks(text, autoescape=True))})
-        for question, text in answers
+        (question, RichText(linebreaks(text, autoescape=True)))
+        for question, text in ((name, getattr(application, name)) for name in ANSWER_FIELDS)
         if text.strip()
     ]
 

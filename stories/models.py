@@ -88,8 +88,9 @@ class StoryPage(Page):
         _("publication date"),
         default=timezone.localdate,
         help_text=_(
-            "The date shown on the story. To publish later, set a go-live date under "
-            "Settings and publish: the story stays hidden until then."
+            "The date shown on the story. To publish later, open the Status panel (the first "
+            "icon at the right of the editor), choose “Set schedule”, give a go-live date and "
+            "publish: the story stays hidden until then."
         ),
     )
     featured = models.BooleanField(

@@ -71,10 +71,7 @@ def barcelona(tree):
         summary="A pioneer city.",
         slug="barcelona-es",
         vision=[
-            (
-                "answer",
-                {"question": "why-essential", "answer": RichText("<p>Closest to people.</p>")},
-            ),
+            ("why_essential", RichText("<p>Closest to people.</p>")),
             ("heading", {"text": "Our commitments", "level": "h2"}),
             ("paragraph", RichText("<p>We <b>commit</b>.</p>")),
             ("quote", {"quote": "Rights begin at home.", "attribution": "A resident", "role": ""}),
