@@ -41,8 +41,18 @@ def register_member_spreadsheet_menu_item():
 
 @hooks.register("register_permissions")
 def register_member_spreadsheet_permission():
-    """Lets administrators grant "add city profile" (the right to import members) to a group
-    in Settings → Groups; Wagtail lists only the permissions registered here."""
+    """Lets administrators grant "add city profile" (the right to import members) and the
+    secretariat's field permissions to a group in Settings → Groups; Wagtail lists only the
+    permissions registered here."""
     return Permission.objects.filter(
-        content_type__app_label="cityprofiles", codename="add_cityprofilepage"
+        content_type__app_label="cityprofiles",
+        codename__in=["add_cityprofilepage", "edit_membership_facts", "edit_promotion_fields"],
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_member_chooser():
+    # Also the widget of every link to a member (StoryMember, HomeFeaturedMember).
+    from .chooser import member_chooser_viewset
+
+    return member_chooser_viewset
