@@ -8,7 +8,8 @@
   They choose images and documents, never change them.
 - Communications: writes and publishes stories (on each stories index) and edits the home
   page itself (``HomePagePermissionTester``), the campaign settings, announcements and
-  footer; no right on the members directories.
+  footer; no right on the members directories. Its media live in its own collection; a
+  city's media it may only choose, to show them in a story.
 - City teams: one group per member (cityteams/onboarding.py): its profile in every
   language, initiatives under it, and its own media collection.
 
@@ -20,8 +21,8 @@ group's own model permissions. For images and documents Wagtail reads "change" a
 (wagtail.permission_policies.collections.CollectionOwnershipPermissionPolicy): only
 ``choose`` lets a user use an item without being able to delete it.
 
-``ensure_roles()`` is idempotent: it (re)creates the groups, their permissions and the
-review workflow.
+``ensure_roles()`` is idempotent: it (re)creates the groups, their permissions, the
+Communications collection and the review workflow.
 """
 
 import logging
@@ -46,6 +47,8 @@ logger = logging.getLogger(__name__)
 SECRETARIAT = "Secretariat"
 TRANSLATORS = "Translators"
 COMMUNICATIONS = "Communications"
+# Communications' own media collection, a child of the root collection.
+COMMUNICATIONS_COLLECTION = "Communications"
 WORKFLOW_NAME = "Secretariat approval"
 TASK_NAME = "Secretariat review"
 
@@ -267,6 +270,17 @@ def communications_group():
     return Group.objects.filter(name=COMMUNICATIONS).first()
 
 
+def communications_collection():
+    """Where communications' uploads land: the only collection it may add to. Found by
+    name under the root collection, created if missing (the demo loader needs it before
+    the roles exist)."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=COMMUNICATIONS_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=COMMUNICATIONS_COLLECTION)
+    return collection
+
+
 def grant_story_index(group, index):
     grant_pages(group, index, PAGE_PERMISSIONS[COMMUNICATIONS])
 
@@ -278,8 +292,15 @@ def ensure_communications():
     grant_models(group, MODEL_PERMISSIONS[COMMUNICATIONS])
     for index in StoryIndexPage.objects.all():
         grant_story_index(group, index)
-    # Images and documents as city editors have them, in every collection.
-    grant_collection(group, Collection.get_first_root_node(), TEAM_MEDIA_PERMISSIONS)
+    # Every city's media (and the secretariat's) may be chosen for a story, none changed
+    # or deleted; its own collection is its to fill, edit and clear.
+    set_collections(
+        group,
+        [
+            (Collection.get_first_root_node(), CHOOSE_MEDIA_PERMISSIONS),
+            (communications_collection(), TEAM_MEDIA_PERMISSIONS),
+        ],
+    )
     return group
 
 
