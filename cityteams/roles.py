@@ -22,7 +22,8 @@ group's own model permissions. For images and documents Wagtail reads "change" a
 ``choose`` lets a user use an item without being able to delete it.
 
 ``ensure_roles()`` is idempotent: it (re)creates the groups, their permissions, the
-Communications collection and the review workflow.
+Communications collection and the review workflow, and retires what Wagtail's own
+migrations set up for a generic site (see ``retire_wagtail_defaults``).
 """
 
 import logging
@@ -37,8 +38,10 @@ from wagtail.models import (
     Locale,
     Page,
     PagePermissionTester,
+    Task,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
 
@@ -51,6 +54,10 @@ COMMUNICATIONS = "Communications"
 COMMUNICATIONS_COLLECTION = "Communications"
 WORKFLOW_NAME = "Secretariat approval"
 TASK_NAME = "Secretariat review"
+# Made by wagtailcore's migration 0002 with page permissions on the root page (so on every
+# page of every tree), images and documents on the root collection, and (0048) the
+# "Moderators approval" workflow on the root page. No role of this site is either.
+WAGTAIL_DEFAULT_GROUPS = ("Moderators", "Editors")
 
 
 # --- Page permissions --------------------------------------------------------
@@ -359,6 +366,61 @@ def grant_team_permissions(team):
     grant_models(team.group, CITY_TEAM_MODEL_PERMISSIONS)
 
 
+# --- Wagtail's defaults -------------------------------------------------------
+
+
+def _unstaffed(task, default_groups):
+    """A group-approval task no group of this site reviews: no group at all, or only
+    Wagtail's default ones. Other task types are judged staffed (their own rules)."""
+    task = task.specific
+    if not isinstance(task, GroupApprovalTask):
+        return False
+    return not task.groups.exclude(pk__in=[g.pk for g in default_groups]).exists()
+
+
+def retire_wagtail_defaults():
+    """Retire what Wagtail's migrations make for a generic site, so that the admin offers
+    only this site's roles and workflows.
+
+    - An active workflow with a task staffed only by Wagtail's default groups (the
+      "Moderators approval" workflow on the root page, which offered "Submit to Moderators
+      approval" on every story) is deactivated the way Wagtail's admin does it: in-progress
+      reviews cancelled (and logged), its pages unlinked. If nothing was ever submitted to
+      it, it is deleted with its tasks; otherwise it stays, disabled, with its history.
+    - Wagtail's default groups are deleted with their permissions, unless someone still
+      belongs to one: then the group is left as it is and a warning names it, so that no
+      one's access changes unseen. Move its members into a role, then run ``setup_roles``
+      again. ``wagtail_default_groups_in_use()`` lists those left.
+    """
+    default_groups = list(Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS))
+    for workflow in Workflow.objects.filter(active=True).exclude(name=WORKFLOW_NAME):
+        tasks = [wt.task for wt in WorkflowTask.objects.filter(workflow=workflow)]
+        if not tasks or any(_unstaffed(task, default_groups) for task in tasks):
+            workflow.deactivate()
+            logger.info("Retired the workflow %r, which no role of this site staffs", workflow.name)
+            if not WorkflowState.objects.filter(workflow=workflow).exists():
+                workflow.delete()
+                for task in tasks:
+                    if not WorkflowTask.objects.filter(task=task).exists():
+                        Task.objects.filter(pk=task.pk, task_states__isnull=True).delete()
+    for group in default_groups:
+        members = group.user_set.count()
+        if members:
+            logger.warning(
+                "Wagtail's default group %r still has %d member(s) and keeps its permissions "
+                "(on the root page: every page). Move them into a role and run setup_roles "
+                "again to remove it.",
+                group.name,
+                members,
+            )
+        else:
+            group.delete()
+
+
+def wagtail_default_groups_in_use():
+    return Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).order_by("name")
+
+
 # --- All roles ------------------------------------------------------------------
 
 
@@ -368,4 +430,5 @@ def ensure_roles():
     translators = ensure_translators()
     workflow = ensure_review_workflow(secretariat)
     ensure_communications()
+    retire_wagtail_defaults()
     return secretariat, translators, workflow
