@@ -382,11 +382,12 @@ def retire_wagtail_defaults():
     """Retire what Wagtail's migrations make for a generic site, so that the admin offers
     only this site's roles and workflows.
 
-    - An active workflow with a task staffed only by Wagtail's default groups (the
-      "Moderators approval" workflow on the root page, which offered "Submit to Moderators
-      approval" on every story) is deactivated the way Wagtail's admin does it: in-progress
-      reviews cancelled (and logged), its pages unlinked. If nothing was ever submitted to
-      it, it is deleted with its tasks; otherwise it stays, disabled, with its history.
+    - An active workflow with a task staffed by no group, or only by Wagtail's default
+      ones (the "Moderators approval" workflow on the root page, which offered "Submit to
+      Moderators approval" on every story), is deactivated the way Wagtail's admin does
+      it: in-progress reviews cancelled (and logged), its pages unlinked. If nothing was
+      ever submitted to it, it is deleted with its tasks; otherwise it stays, disabled,
+      with its history.
     - Wagtail's default groups are deleted with their permissions, unless someone still
       belongs to one: then the group is left as it is and a warning names it, so that no
       one's access changes unseen. Move its members into a role, then run ``setup_roles``
