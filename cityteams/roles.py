@@ -138,6 +138,7 @@ MODEL_PERMISSIONS = {
         ],
         ("cityprofiles", "add_cityprofilepage"),
         ("cityprofiles", "edit_membership_facts"),
+        ("cityprofiles", "edit_promotion_fields"),
         ("cityteams", "add_cityteam"),
         ("joining", "review_application"),
         *[

@@ -32,10 +32,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from cityprofiles.tests import builders
 from cityteams.onboarding import onboard
-from cityteams.roles import SECRETARIAT, ensure_roles
+from cityteams.roles import COMMUNICATIONS, SECRETARIAT, ensure_roles
 from initiatives.tests.builders import initiative
 from joining.models import JoinPage
-from stories.roles import COMMUNICATIONS
 from stories.tests.builders import story, story_indexes
 from taxonomies.models import RightsHolderGroup, SustainableDevelopmentGoal
 
@@ -72,7 +71,10 @@ def build_world():
         ),
         sdg=translated_term(
             builders.term(
-                SustainableDevelopmentGoal, "sdg-11", "Sustainable cities and communities", number=11
+                SustainableDevelopmentGoal,
+                "sdg-11",
+                "Sustainable cities and communities",
+                number=11,
             ),
             "fr",
             "Villes et communautés durables",
@@ -398,13 +400,10 @@ def edit_draft(client, world, kind, page, marker):
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), form(world, page, marker)
     )
-    assert response.status_code == 302, (
-        f"{kind}: the draft was refused: "
-        + " | ".join(
-            error.get_text(" ", strip=True)
-            for error in BeautifulSoup(response.content, "html.parser").select(
-                ".error-message, .help-critical, .w-field__errors"
-            )
+    assert response.status_code == 302, f"{kind}: the draft was refused: " + " | ".join(
+        error.get_text(" ", strip=True)
+        for error in BeautifulSoup(response.content, "html.parser").select(
+            ".error-message, .help-critical, .w-field__errors"
         )
     )
     page = Page.objects.get(pk=page.pk).specific

@@ -153,7 +153,13 @@ def test_a_crafted_post_of_search_engine_fields_by_a_city_editor_changes_nothing
 
 
 def test_the_secretariat_still_sees_search_engine_and_menu_fields(client, barcelona):
-    user = get_user_model().objects.create_superuser("root", "r@example.org", "pw-123456789")
+    from django.contrib.auth.models import Group
+
+    from cityteams.roles import SECRETARIAT, ensure_roles
+
+    ensure_roles()
+    user = get_user_model().objects.create_user("sec", "s@example.org", "pw-123456789")
+    user.groups.add(Group.objects.get(name=SECRETARIAT))
     client.force_login(user)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[barcelona.pk])).content.decode()
     for name in HIDDEN_FROM_CITY_EDITORS:
