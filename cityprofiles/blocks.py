@@ -31,7 +31,6 @@ class CampaignAnswerBlock(blocks.RichTextBlock):
     class Meta:
         icon = "help"
         template = "cityprofiles/blocks/campaign_answer_block.html"
-        group = _("The campaign's questions")
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -116,12 +115,12 @@ class VisionStreamBlock(BaseStreamBlock):
     class Meta:
         block_counts = {name: {"max_num": 1} for name in QUESTION_ORDER}
 
-    def ordered_child_blocks(self):
-        # The questions first in the block menu: they are what a vision is for.
-        children = self.child_blocks
-        return [children[name] for name in QUESTION_ORDER] + [
-            block for name, block in children.items() if name not in CAMPAIGN_QUESTIONS
-        ]
+    def grouped_child_blocks(self):
+        # The block menu: the questions first, under their own heading, then the rest under
+        # another (a group's heading would otherwise seem to cover every block).
+        questions = [self.child_blocks[name] for name in QUESTION_ORDER]
+        others = [block for name, block in self.child_blocks.items() if name not in QUESTIONS]
+        return [(_("The campaign's questions"), questions), (_("More about your vision"), others)]
 
     def clean(self, value):
         cleaned = super().clean(value)

@@ -120,9 +120,13 @@ def test_a_heading_level_is_compared_by_its_label(secretariat, profile):
 
 def test_the_block_menu_puts_the_campaigns_questions_first():
     vision = CityProfilePage._meta.get_field("vision").stream_block
-    names = [block.name for block in vision.ordered_child_blocks()]
-    assert names[:3] == QUESTION_ORDER
-    assert sorted(names) == sorted(vision.child_blocks)
+    groups = [
+        (str(label), [block.name for block in group])
+        for label, group in vision.grouped_child_blocks()
+    ]
+    assert groups[0] == ("The campaign's questions", QUESTION_ORDER)
+    assert groups[1][0] == "More about your vision"
+    assert sorted(groups[0][1] + groups[1][1]) == sorted(vision.child_blocks)
 
 
 # --- Every block of every page body explains itself ---------------------------------------
