@@ -1,10 +1,13 @@
-"""The footer text and the announcement banner, under one menu item; each is a
-translatable snippet, so wagtail-localize offers “Translate” on it."""
+"""The footer text and the announcement banner, under one menu item (each a translatable
+snippet, so wagtail-localize offers “Translate” on it), and what the page editor adds to
+Wagtail's for every page type."""
 
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import new_page_slugs
 from .site_settings import Announcement, FooterText
 
 
@@ -31,3 +34,8 @@ class SiteChromeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteChromeViewSetGroup)
+
+
+@hooks.register("before_create_page")
+def continue_own_draft_or_explain_the_taken_address(request, parent_page, page_class):
+    return new_page_slugs.before_create_page(request, parent_page, page_class)
