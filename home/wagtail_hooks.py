@@ -36,6 +36,7 @@ class SiteChromeViewSetGroup(SnippetViewSetGroup):
 register_snippet(SiteChromeViewSetGroup)
 
 
-@hooks.register("before_create_page")
+# Late, so that any guard refusing the creation itself has answered first.
+@hooks.register("before_create_page", order=100)
 def continue_own_draft_or_explain_the_taken_address(request, parent_page, page_class):
     return new_page_slugs.before_create_page(request, parent_page, page_class)

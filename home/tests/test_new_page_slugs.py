@@ -300,6 +300,44 @@ def test_communications_adding_a_story_again_continues_their_draft(world, comms)
     assert "You had already started “Wave launch”" in shown_messages(response)
 
 
+def test_submitting_the_second_attempt_for_review_submits_the_draft(world, editor):
+    url = add_initiative_url(world.barcelona)
+    first = autosave(editor, url, initiative_form("Night buses", "night-buses", "First.")).json()
+    response = editor.post(
+        url,
+        initiative_form(
+            "Night buses",
+            "night-buses",
+            "Complete.",
+            body=["The port line."],
+            **{"action-submit": "action-submit"},
+        ),
+    )
+    assert response.status_code == 302
+    page = InitiativePage.objects.get(pk=first["pk"])
+    assert page.workflow_in_progress and not page.live
+    assert page.get_latest_revision().content["summary"] == "Complete."
+    assert children(world.barcelona).filter(slug="night-buses").count() == 1
+    assert [r.content["summary"] for r in revisions_of(page.pk)] == ["First.", "Complete."]
+
+
+def test_publishing_the_second_attempt_publishes_the_draft(world, comms, client):
+    index = world.story_indexes["en"]
+    url = add_story_url(index)
+    first = autosave(comms, url, story_form("Wave launch", "wave-launch", "Draft.")).json()
+    response = comms.post(
+        url,
+        story_form(
+            "Wave launch", "wave-launch", "Published.", **{"action-publish": "action-publish"}
+        ),
+    )
+    assert response.status_code == 302
+    page = StoryPage.objects.get(pk=first["pk"])
+    assert page.live and page.standfirst == "Published."
+    assert children(index).filter(slug="wave-launch").count() == 1
+    assert "Published." in client.get(page.url).content.decode()
+
+
 def test_a_second_attempt_in_the_french_tree_continues_the_french_draft(world, editor):
     url = add_initiative_url(world.barcelona_fr)
     first = autosave(editor, url, initiative_form("Bus de nuit", "bus-de-nuit", "Un.")).json()
