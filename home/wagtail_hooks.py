@@ -2,7 +2,8 @@
 snippet, so wagtail-localize offers “Translate” on it), and what the page editor adds to
 Wagtail's for every page type."""
 
-from django.utils.translation import gettext_lazy
+from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -40,3 +41,14 @@ register_snippet(SiteChromeViewSetGroup)
 @hooks.register("before_create_page", order=100)
 def continue_own_draft_or_explain_the_taken_address(request, parent_page, page_class):
     return new_page_slugs.before_create_page(request, parent_page, page_class)
+
+
+@hooks.register("insert_editor_js")
+def editor_scripts():
+    """Autosave keeps edits typed while it saves; errors on other tabs are named at the top."""
+    strings = {
+        # {field} becomes a link to the field, which opens its tab.
+        "error_on_tab": gettext("{field}, on the {tab} tab: {error}"),
+        "errors_on_other_tabs": gettext("Also to correct on other tabs:"),
+    }
+    return render_to_string("home/admin/editor_scripts.html", {"strings": strings})

@@ -477,3 +477,14 @@ def test_moving_a_never_published_draft_leaves_no_redirect(
     with django_capture_on_commit_callbacks(execute=True):
         page.move(world.vienna, pos="last-child", user=world.superuser)
     assert not Redirect.objects.exists()
+
+
+# --- The editor's scripts -----------------------------------------------------------------
+
+
+def test_the_add_and_edit_forms_load_the_editor_scripts(world, editor):
+    for url in (add_initiative_url(world.barcelona), edit_url(world.barcelona_initiative.pk)):
+        body = editor.get(url).content.decode()
+        assert "js/admin-autosave-keeps-late-edits.js" in body
+        assert "js/admin-errors-on-other-tabs.js" in body
+        assert '"error_on_tab": "{field}, on the {tab} tab: {error}"' in body
