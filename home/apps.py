@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and general pages")
 
     def ready(self):
-        from . import chrome, page_cache
+        from . import chrome, draft_redirects, page_cache
 
         chrome.connect()
+        draft_redirects.connect()
         page_cache.connect()

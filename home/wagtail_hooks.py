@@ -1,10 +1,14 @@
-"""The footer text and the announcement banner, under one menu item; each is a
-translatable snippet, so wagtail-localize offers “Translate” on it."""
+"""The footer text and the announcement banner, under one menu item (each a translatable
+snippet, so wagtail-localize offers “Translate” on it), and what the page editor adds to
+Wagtail's for every page type."""
 
-from django.utils.translation import gettext_lazy
+from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_lazy
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import new_page_slugs
 from .site_settings import Announcement, FooterText
 
 
@@ -31,3 +35,20 @@ class SiteChromeViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteChromeViewSetGroup)
+
+
+# Late, so that any guard refusing the creation itself has answered first.
+@hooks.register("before_create_page", order=100)
+def continue_own_draft_or_explain_the_taken_address(request, parent_page, page_class):
+    return new_page_slugs.before_create_page(request, parent_page, page_class)
+
+
+@hooks.register("insert_editor_js")
+def editor_scripts():
+    """Autosave keeps edits typed while it saves; errors on other tabs are named at the top."""
+    strings = {
+        # {field} becomes a link to the field, which opens its tab.
+        "error_on_tab": gettext("{field}, on the {tab} tab: {error}"),
+        "errors_on_other_tabs": gettext("Also to correct on other tabs:"),
+    }
+    return render_to_string("home/admin/editor_scripts.html", {"strings": strings})

@@ -233,6 +233,10 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAIL_SITE_NAME = "10, 100, 1000 Human Rights Cities and Territories by 2030"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Redirects from a page's old address are made for published pages only, by
+# home/draft_redirects.py: Wagtail's own receivers, switched off here, also made them for
+# drafts, at each autosave of a new page's title.
+WAGTAILREDIRECTS_AUTO_CREATE = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
