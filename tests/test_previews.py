@@ -23,8 +23,6 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents.models import Document
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page
@@ -89,17 +87,7 @@ def build_world():
     document = Document.objects.create(
         title="Local plan", file=ContentFile(b"%PDF-1.4 plan", name="plan.pdf")
     )
-    Embed.objects.create(
-        hash=get_embed_hash(VIDEO_URL, 960, None),
-        url=VIDEO_URL,
-        max_width=960,
-        type="video",
-        html='<iframe title="Preview video"></iframe>',
-        width=960,
-        height=540,
-        provider_name="YouTube",
-        thumbnail_url="",
-    )
+    builders.video_embed(VIDEO_URL)
 
     barcelona = builders.profile(directories["en"], "Barcelona", slug="barcelona", wave=wave)
     barcelona.save_revision().publish()

@@ -104,3 +104,21 @@ def translate(page, code, **fields):
         setattr(translation, name, value)
     translation.save_revision().publish()
     return translation
+
+
+def video_embed(url, width=960):
+    """A video the embeds finder already knows, so that no test asks the video site."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    return Embed.objects.create(
+        hash=get_embed_hash(url, width, None),
+        url=url,
+        max_width=width,
+        type="video",
+        html='<iframe title="Demo video"></iframe>',
+        width=width,
+        height=540,
+        provider_name="YouTube",
+        thumbnail_url="",
+    )

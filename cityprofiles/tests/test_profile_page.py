@@ -4,8 +4,6 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
@@ -37,17 +35,7 @@ def barcelona(tree):
     document = Document.objects.create(
         title="Local plan", file=ContentFile(b"%PDF-1.4 plan", name="plan.pdf")
     )
-    Embed.objects.create(
-        hash=get_embed_hash(VIDEO_URL, 960, None),
-        url=VIDEO_URL,
-        max_width=960,
-        type="video",
-        html='<iframe title="Demo video"></iframe>',
-        width=960,
-        height=540,
-        provider_name="YouTube",
-        thumbnail_url="",
-    )
+    builders.video_embed(VIDEO_URL)
     page = builders.profile(
         directories["en"],
         "Barcelona",
