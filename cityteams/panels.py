@@ -1,14 +1,18 @@
-"""The admin dashboard's panels: the secretariat's "what needs attention"."""
+"""The admin dashboard's panels: the secretariat's "what needs attention", and "My city" for
+city editors (cityteams/my_city.py reads what it shows)."""
 
 import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
 from cityprofiles.members import member_profiles, one_profile_per_member
 from cityprofiles.models import CityProfilePage
+
+from .my_city import my_city
 
 STALE_AFTER = datetime.timedelta(days=365)
 
@@ -40,3 +44,31 @@ class SecretariatPanel(Component):
             "stale": list(stale.order_by("last_published_at")[:10]),
             "stale_count": stale.count(),
         }
+
+
+class MyCityPanel(Component):
+    """A city editor's start: their profile and initiatives, what the review and the
+    translations need, and the way to add an initiative."""
+
+    name = "my_city"
+    template_name = "cityteams/my_city_panel.html"
+    order = 40  # before the secretariat's panel and Wagtail's own (210 and after)
+
+    class Media:
+        css = {"all": ["cityteams/my_city.css"]}
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {"cities": my_city(request), "request": request}
+
+
+class MyCitySummaryItem(SummaryItem):
+    """For city editors, in place of Wagtail's page count ("149 Pages": every page of every
+    member in every language, which they can neither open nor edit): their city's
+    initiatives."""
+
+    order = 100
+    template_name = "cityteams/my_city_summary.html"
+
+    def get_context_data(self, parent_context):
+        return {"cities": my_city(self.request)}
