@@ -33,6 +33,11 @@ def register_admin_urls():
             admin_guards.translations_report(results_only=True),
         ),
         path("cityteams/onboard/<int:page_id>/", views.onboard_view, name="cityteams_onboard"),
+        path(
+            "cityteams/onboard/<int:page_id>/resend/<int:user_id>/",
+            views.resend_invitation_view,
+            name="cityteams_resend_invitation",
+        ),
     ]
 
 

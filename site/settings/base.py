@@ -233,6 +233,8 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAIL_SITE_NAME = "10, 100, 1000 Human Rights Cities and Territories by 2030"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# "Forgotten password?" also answers onboarded editors who never chose one (cityteams/recovery.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cityteams.recovery.EditorPasswordResetForm"  # noqa: S105
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
