@@ -111,3 +111,48 @@ def test_once_published_it_is_a_member_in_every_language(client, accepted):
     search = client.get("/fr/search/", {"q": "maisons"})
     assert search.status_code == 200
     assert "Maison des droits" in search.content.decode()
+
+
+def test_the_focal_point_signs_in_and_starts_from_my_city(accepted):
+    """Through the invitation's link: a password, the admin (in French), and "My city" with
+    the French profile, its initiatives, and the way to add one under the French profile."""
+    from bs4 import BeautifulSoup
+    from django.test import Client
+
+    (invitation,) = mail.outbox
+    link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+/)", invitation.body)
+    focal_point = Client()
+    form_url = focal_point.get(link.group(1))["Location"]
+    password = "un-Mot-de-passe-tres-long-1"
+    response = focal_point.post(form_url, {"new_password1": password, "new_password2": password})
+    assert response.status_code == 302
+    email = demo.DEMO_APPLICATION["focal_email"]
+    assert focal_point.post("/admin/login/", {"username": email, "password": password}).status_code
+    response = focal_point.get("/admin/")
+    assert response.status_code == 200
+    document = BeautifulSoup(response.content, "html.parser")
+    assert document.html["lang"] == "fr"  # their admin language, from the application
+    (section,) = document.select("section.my-city")
+    assert NAME in section.find("h2").get_text()
+    profile = CityProfilePage.objects.get(pk=accepted.profile_id)
+    assert section.select_one("a[data-add-initiative]")["href"] == reverse(
+        "wagtailadmin_pages:add", args=("initiatives", "initiativepage", profile.pk)
+    )
+    assert section.select_one("dd[data-review-state]")["data-review-state"] == "draft"
+    draft = section.select_one(
+        f'a[href="{reverse("wagtailadmin_pages:view_draft", args=[profile.pk])}"]'
+    )
+    assert draft is not None
+    titles = [row.th.get_text(strip=True) for row in section.select("tr[data-initiative]")]
+    assert sorted(titles) == sorted(title for title, _description in demo.DEMO_INITIATIVES)
+    french = section.select_one(
+        f'tr[data-translations="profile-{profile.pk}"] td[data-language="fr"]'
+    )
+    assert french["data-translation-state"] == "original"
+    english = section.select_one(
+        f'tr[data-translations="profile-{profile.pk}"] td[data-language="en"]'
+    )
+    assert english["data-translation-state"] == "missing"
+    # Their own preview of the draft works too.
+    preview = focal_point.get(draft["href"])
+    assert preview.status_code == 200 and ANSWER in preview.content.decode()
