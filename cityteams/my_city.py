@@ -213,9 +213,12 @@ def _build(request):
     locales = dict(Locale.objects.values_list("id", "language_code"))
     active = _active_code(locales)
     languages = _languages(locales)
+    # Aliases (wagtail-localize's stand-ins for missing ancestors) are not translations one
+    # can edit: a language with only an alias counts as not translated, as in the report.
     profiles = list(
         CityProfilePage.objects.filter(
-            translation_key__in=[team.profile_translation_key for team in teams]
+            translation_key__in=[team.profile_translation_key for team in teams],
+            alias_of__isnull=True,
         )
         .only(*PAGE_FIELDS)
         .order_by("path")
@@ -224,7 +227,8 @@ def _build(request):
         return []
     initiatives = list(
         InitiativePage.objects.filter(
-            reduce(or_, [Q(path__startswith=p.path, depth=p.depth + 1) for p in profiles])
+            reduce(or_, [Q(path__startswith=p.path, depth=p.depth + 1) for p in profiles]),
+            alias_of__isnull=True,
         )
         .only(*PAGE_FIELDS)
         .order_by("path")
