@@ -223,7 +223,8 @@ def directory_for(locale):
 
 
 def one_profile_per_member(profiles, default=None):
-    """``profiles`` grouped by member (``translation_key``), with ``chosen``: the id of the
+    """``profiles`` (profile pages, as ``CityProfilePage`` or, cheaper to group, as Wagtail's
+    ``Page``) grouped by member (``translation_key``), with ``chosen``: the id of the
     member's default-language profile where there is one, else of its first profile (its source
     language: a member that joined in French has no English profile until it is translated),
     and ``languages``: how many of ``profiles`` it has. One grouped query, usable as a subquery

@@ -4,10 +4,11 @@ city editors (cityteams/my_city.py reads what it shows)."""
 import datetime
 
 from django.conf import settings
+from django.db.models import Count, Window
 from django.utils import timezone
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cityprofiles.members import member_profiles, one_profile_per_member
 from cityprofiles.models import CityProfilePage
@@ -29,21 +30,40 @@ class SecretariatPanel(Component):
         language_count = len(settings.LANGUAGES)
         # Grouped and counted by the database, one profile per member: reading every
         # profile's translation key into Python made the dashboard twice as slow at
-        # 1,000 members (31 → 67 ms).
-        members = one_profile_per_member(CityProfilePage.objects.all(), default)
-        missing = CityProfilePage.objects.filter(
-            pk__in=members.filter(languages__lt=language_count).values("chosen")
-        ).order_by("path")
-        stale = member_profiles(CityProfilePage.objects.live(), default).filter(
-            last_published_at__lt=timezone.now() - STALE_AFTER
+        # 1,000 members (31 → 67 ms). Grouped on Wagtail's page table alone (no join), and
+        # each list comes with its total (a window count): one query per list.
+        profile_pages = Page.objects.type(CityProfilePage)
+        members = one_profile_per_member(profile_pages, default)
+        missing, missing_count = first_ten_and_total(
+            CityProfilePage.objects.filter(
+                pk__in=members.filter(languages__lt=language_count).values("chosen")
+            )
+            .only("id", "title")
+            .order_by("path")
+        )
+        # Only the members with an old published profile can be stale: group those alone.
+        cutoff = timezone.now() - STALE_AFTER
+        old = CityProfilePage.objects.live().filter(last_published_at__lt=cutoff)
+        stale, stale_count = first_ten_and_total(
+            member_profiles(
+                profile_pages.live().filter(translation_key__in=old.values("translation_key")),
+                default,
+            )
+            .filter(last_published_at__lt=cutoff)
+            .order_by("last_published_at")
         )
         return {
             "awaiting_review": WorkflowState.objects.active().count(),
-            "missing_translations": list(missing.only("id", "title")[:10]),
-            "missing_translations_count": missing.count(),
-            "stale": list(stale.order_by("last_published_at")[:10]),
-            "stale_count": stale.count(),
+            "missing_translations": missing,
+            "missing_translations_count": missing_count,
+            "stale": stale,
+            "stale_count": stale_count,
         }
+
+
+def first_ten_and_total(queryset):
+    rows = list(queryset.annotate(total=Window(Count("pk")))[:10])
+    return rows, rows[0].total if rows else 0
 
 
 class MyCityPanel(Component):
