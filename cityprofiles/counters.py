@@ -55,7 +55,10 @@ def member_counters(locale):
 
 
 def featured_profiles(home_page, locale, request):
-    """The home page's featured members, in the visitor's language where translated."""
+    """The home page's featured members, in the visitor's language where translated, else in
+    the default language, else in the language of the profile chosen (a member that joined in
+    French and is not translated yet)."""
+    from django.db.models import Q
     from wagtail.models import Locale
 
     chosen = list(home_page.featured_members.select_related("profile").order_by("sort_order"))
@@ -64,11 +67,16 @@ def featured_profiles(home_page, locale, request):
     candidates = (
         CityProfilePage.objects.live()
         .public()
-        .filter(translation_key__in=keys, locale__in=[locale, default])
+        .filter(translation_key__in=keys)
+        .filter(Q(locale__in=[locale, default]) | Q(pk__in=[i.profile_id for i in chosen]))
         .select_related("locale")
     )
+    preference = {locale.pk: 0, default.pk: 1}
     best = {}
     for page in candidates:
-        if page.translation_key not in best or page.locale_id == locale.pk:
+        current = best.get(page.translation_key)
+        if current is None or preference.get(page.locale_id, 2) < preference.get(
+            current.locale_id, 2
+        ):
             best[page.translation_key] = page
     return [best[key] for key in keys if key in best]

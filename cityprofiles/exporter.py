@@ -1,7 +1,8 @@
 """Exporting the member profiles as the secretariat's spreadsheet (CSV or Excel).
 
-One row per member (default-language profile), in the importer's columns, so a
-file exported, edited and imported again changes only what was edited. Text that
+One row per member (its default-language profile, else the first of its language versions),
+in the importer's columns, so a file exported, edited and imported again changes only what
+was edited. Text that
 a spreadsheet could run as a formula gets a leading apostrophe, which the
 importer removes again (OWASP "CSV injection").
 """
@@ -10,10 +11,8 @@ import csv
 import io
 import re
 
-from wagtail.models import Locale
-
 from .importer import FORMULA_STARTS
-from .members import COLUMNS, LIST_SEPARATOR
+from .members import COLUMNS, LIST_SEPARATOR, member_profiles
 from .models import CityProfilePage
 
 # Text that is really a number ("-12.5") is left as it is: spreadsheets read it as
@@ -27,15 +26,17 @@ CONTENT_TYPES = {
 
 
 def member_rows():
-    """Every member of the default language as a dict of the spreadsheet's columns.
+    """Every member, once, as a dict of the spreadsheet's columns: its default-language profile,
+    or its only language's for a member not translated into it yet (accepted from an application
+    in French, say), with that language in the ``language`` column so that importing the file
+    again finds the same profile.
 
     Numbers stay numbers and dates stay dates, for the Excel writer. Five queries
     whatever the number of members.
     """
-    default = Locale.get_default()
     profiles = (
-        CityProfilePage.objects.filter(locale=default)
-        .select_related("wave")
+        member_profiles(CityProfilePage.objects.all())
+        .select_related("wave", "locale")
         .prefetch_related("themes", "charter_rights", "framework_pillars")
         .order_by("title", "pk")
     )
@@ -49,7 +50,7 @@ def member_rows():
             "member_type": page.member_type,
             "government_type": page.government_type,
             "source": "",  # kept by the secretariat, not on the site
-            "language": default.language_code,
+            "language": page.locale.language_code,
             "wave": page.wave.key if page.wave else "",
             "joined_on": page.joined_on,
             "leader_name": page.leader_name,

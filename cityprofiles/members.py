@@ -11,6 +11,8 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Case, Count, Max, Min, When
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -218,6 +220,30 @@ def directory_for(locale):
             f"`manage.py load_demo`) before importing members."
         )
     return directory
+
+
+def one_profile_per_member(profiles, default=None):
+    """``profiles`` (profile pages, as ``CityProfilePage`` or, cheaper to group, as Wagtail's
+    ``Page``) grouped by member (``translation_key``), with ``chosen``: the id of the
+    member's default-language profile where there is one, else of its first profile (its source
+    language: a member that joined in French has no English profile until it is translated),
+    and ``languages``: how many of ``profiles`` it has. One grouped query, usable as a subquery
+    (``.values("chosen")``)."""
+    default = default or Locale.get_default()
+    return (
+        profiles.order_by()
+        .values("translation_key")
+        .annotate(
+            chosen=Coalesce(Max(Case(When(locale_id=default.pk, then="id"))), Min("id")),
+            languages=Count("id"),
+        )
+    )
+
+
+def member_profiles(profiles, default=None):
+    """One profile of each member among ``profiles`` (see ``one_profile_per_member``)."""
+    chosen = one_profile_per_member(profiles, default).values("chosen")
+    return CityProfilePage.objects.filter(pk__in=chosen)
 
 
 def find_profile(member_key, locale):

@@ -71,6 +71,15 @@ def invite(user, profile, language=None):
     return True
 
 
+def remember_language(user, language):
+    """Make ``language`` the user's admin language (Wagtail's preferred language), which the
+    e-mails they are sent later follow too (cityteams/recovery.py)."""
+    from wagtail.users.models import UserProfile
+
+    if language in dict(settings.LANGUAGES):
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+
+
 @transaction.atomic
 def onboard(profile, email, *, language=None):
     """Give ``email`` editing rights on ``profile``'s member. Returns (team, user, invited)."""

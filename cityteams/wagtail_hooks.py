@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from . import admin_guards, localize_guard, views
-from .panels import SecretariatPanel
+from .my_city import my_city
+from .panels import MyCityPanel, MyCitySummaryItem, SecretariatPanel
 from .roles import SECRETARIAT
 
 
@@ -32,6 +33,11 @@ def register_admin_urls():
             admin_guards.translations_report(results_only=True),
         ),
         path("cityteams/onboard/<int:page_id>/", views.onboard_view, name="cityteams_onboard"),
+        path(
+            "cityteams/onboard/<int:page_id>/resend/<int:user_id>/",
+            views.resend_invitation_view,
+            name="cityteams_resend_invitation",
+        ),
     ]
 
 
@@ -69,3 +75,23 @@ def add_secretariat_panel(request, panels):
     user = request.user
     if user.is_superuser or user.groups.filter(name=SECRETARIAT).exists():
         panels.append(SecretariatPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_city_panel(request, panels):
+    if my_city(request):
+        panels.append(MyCityPanel())
+
+
+def _is_city_editor_only(user):
+    return not (user.is_superuser or user.groups.filter(name=SECRETARIAT).exists())
+
+
+# After Wagtail's own items (order 0), so that its page count is there to be replaced.
+@hooks.register("construct_homepage_summary_items", order=100)
+def city_summary_for_city_editors(request, items):
+    from wagtail.admin.site_summary import PagesSummaryItem
+
+    if my_city(request) and _is_city_editor_only(request.user):
+        items[:] = [item for item in items if not isinstance(item, PagesSummaryItem)]
+        items.insert(0, MyCitySummaryItem(request))

@@ -19,7 +19,7 @@ from wagtail.rich_text import RichText
 
 from cityprofiles.members import directory_for
 from cityprofiles.models import CityProfilePage, derive_member_key
-from cityteams.onboarding import onboard
+from cityteams.onboarding import onboard, remember_language
 from initiatives.models import InitiativePage
 from taxonomies.models import Wave
 
@@ -77,7 +77,12 @@ def accept(pk, user):
         profile = draft_profile(application, user)
         for number, initiative in enumerate(application.initiatives.all(), start=1):
             draft_initiative(profile, initiative, number, user)
-        onboard(profile, application.focal_email, language=application.language)
+        _team, editor, invited = onboard(
+            profile, application.focal_email, language=application.language
+        )
+        if invited:
+            # Their admin, and any password e-mail they ask for later, in their language.
+            remember_language(editor, application.language)
     except ValidationError as error:
         # Raising rolls the whole decision back: the application stays open for review.
         raise ReviewError(" ".join(error.messages)) from error
@@ -99,21 +104,38 @@ def _answers(application):
     ]
 
 
+def applicant_locale(application):
+    """The language the application was written in: the profile is made in it (its text is
+    indexed with that language's stemming and marked with its ``lang``); the other languages
+    follow as translations, and until then show it as their fallback."""
+    locale = Locale.objects.filter(language_code=application.language).first()
+    if locale is None:
+        raise ValidationError(
+            _("The site has no “%(language)s” language yet: add it before accepting.")
+            % {"language": application.get_language_display()}
+        )
+    return locale
+
+
 def draft_profile(application, user):
-    """The member's profile, unpublished, under the default language's members directory, in
-    the current wave. The focal point's details are not copied: they stay in the application."""
+    """The member's profile, unpublished, under the members directory of the application's
+    language, in the current wave. The focal point's details are not copied: they stay in the
+    application."""
     default = Locale.get_default()
+    locale = applicant_locale(application)
     key = derive_member_key(application.government_name, application.country)
     if CityProfilePage.objects.filter(member_key=key).exists():
         raise ValidationError(
             _("A member with the key “%(key)s” already has a profile.") % {"key": key}
         )
+    # Waves and themes are linked by their default-language rows, whatever the page's language
+    # (the profile shows them in its own language, by translation key).
     wave = Wave.current(default) or application.wave
     profile = CityProfilePage(
         title=application.government_name,
         slug=slugify(key, allow_unicode=True)[:255],
         member_key=key,
-        locale=default,
+        locale=locale,
         live=False,
         member_type=application.member_type,
         government_type=application.government_type,
@@ -129,7 +151,14 @@ def draft_profile(application, user):
         vision=_answers(application),
     )
     profile.themes = list(application.themes.all())
-    directory_for(default).add_child(instance=profile)
+    try:
+        directory = directory_for(locale)
+    except LookupError as error:
+        raise ValidationError(
+            _("There is no members directory in “%(language)s” yet: create it before accepting.")
+            % {"language": application.get_language_display()}
+        ) from error
+    directory.add_child(instance=profile)
     profile.save_revision(user=user, log_action=True)
     return profile
 

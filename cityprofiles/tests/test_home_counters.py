@@ -2,6 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cityprofiles.counters import member_counters
+from cityprofiles.models import CityIndexPage
 from cityprofiles.tests import builders
 from home.models import HomeFeaturedMember
 
@@ -63,3 +64,18 @@ def test_featured_members_show_in_the_visitors_language(client, site):
     doc = BeautifulSoup(client.get("/fr/").content, "html.parser")
     links = {a.get_text(strip=True): a["href"] for a in doc.select(".featured-members a")}
     assert links == {"Barcelone": "/fr/cities/barcelona/", "Vienna": "/en/cities/vienna/"}
+
+
+def test_a_featured_member_with_only_a_french_profile_is_shown_in_french(client, site):
+    homes, _pages = site
+    ville = builders.profile(
+        CityIndexPage.objects.get(locale__language_code="fr"),
+        "Ville de Démonstration",
+        country="FR",
+        slug="ville",
+    )
+    ville.save_revision().publish()
+    HomeFeaturedMember.objects.create(page=homes["es"], profile=ville, sort_order=0)
+    doc = BeautifulSoup(client.get("/es/").content, "html.parser")
+    links = {a.get_text(strip=True): a["href"] for a in doc.select(".featured-members a")}
+    assert links == {"Ville de Démonstration": "/fr/cities/ville/"}

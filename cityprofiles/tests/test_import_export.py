@@ -365,6 +365,21 @@ def test_excel_export_imports_back_unchanged(campaign):
     assert snapshot() == before
 
 
+def test_a_member_with_only_a_french_profile_is_exported_in_french_and_imports_back(campaign):
+    """Accepted from an application in French: not translated into English yet."""
+    assert import_members(csv_upload([BARCELONA, member("Ville", country="FR", language="fr")])).ok
+    before = snapshot()
+    rows = list(csv.DictReader(io.StringIO(exported("csv").read().decode("utf-8-sig"))))
+    assert sorted((row["name"], row["language"]) for row in rows) == [
+        ("Barcelona", "en"),
+        ("Ville", "fr"),
+    ]
+    report = import_members(exported("csv"))
+    assert report.ok, report.errors
+    assert [outcome.action for outcome in report.rows] == ["unchanged", "unchanged"]
+    assert snapshot() == before
+
+
 def test_csv_export_has_a_byte_order_mark_and_the_columns(campaign):
     import_members(csv_upload([BARCELONA]))
 

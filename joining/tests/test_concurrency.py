@@ -24,7 +24,8 @@ postgres_only = pytest.mark.skipif(
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_accepts_create_one_profile():
     site = builders.join_site(languages=("en",))
-    application = builders.application(site.wave, initiatives=2)
+    # An English application: this site has only the English members directory.
+    application = builders.application(site.wave, initiatives=2, language="en")
     reviewer = builders.secretariat_user()
     start = threading.Barrier(2)
     results, errors = [], []

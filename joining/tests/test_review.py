@@ -128,8 +128,9 @@ def test_accepting_creates_the_draft_profile_initiatives_and_editor_once(
     assert application.status == ApplicationStatus.ACCEPTED
     assert application.profile_id == profile.pk
     assert not profile.live
-    assert profile.locale == Locale.get_default()
-    assert profile.get_parent().specific == site.directories["en"]
+    # Written in French: a French profile, in the French members directory.
+    assert profile.locale == Locale.objects.get(language_code="fr")
+    assert profile.get_parent().specific == site.directories["fr"]
     assert profile.wave == site.wave
     assert (profile.title, profile.country.code, profile.region) == (
         "Ville de Test",
@@ -149,6 +150,7 @@ def test_accepting_creates_the_draft_profile_initiatives_and_editor_once(
 
     initiatives = InitiativePage.objects.child_of(profile)
     assert initiatives.count() == 2
+    assert set(initiatives.values_list("locale__language_code", flat=True)) == {"fr"}
     assert not initiatives.filter(live=True).exists()
     assert set(initiatives.values_list("city", flat=True)) == {profile.pk}
 
@@ -234,3 +236,29 @@ def test_accepting_twice_in_code_returns_the_first_result(site):
 
         decline(application.pk, reviewer, "Too late")
     assert Application.objects.get().status == ApplicationStatus.ACCEPTED
+
+
+def test_an_application_in_a_language_without_a_directory_is_refused_clearly(
+    client, site, reviewer
+):
+    """The site of these tests has English and French only: a Spanish application cannot
+    have its Spanish profile yet, and is not given an English one instead."""
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code="es")
+    application = builders.application(site.wave, language="es")
+    response = client.post(reverse("joining_accept", args=[application.pk]), follow=True)
+    assert response.status_code == 200
+    assert "no members directory in “Español”" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.NEW
+    assert CityProfilePage.objects.count() == 0
+    assert not User.objects.filter(email=application.focal_email).exists()
+
+
+def test_an_english_application_makes_an_english_profile(site):
+    application = builders.application(site.wave, language="en")
+    accepted, _created = accept(application.pk, builders.secretariat_user())
+    profile = CityProfilePage.objects.get(pk=accepted.profile_id)
+    assert profile.locale.language_code == "en"
+    assert profile.get_parent().specific == site.directories["en"]

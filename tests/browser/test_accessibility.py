@@ -68,3 +68,12 @@ def test_city_editor_admin_forms_have_no_wcag_violations(page, site_url, form):
         page.goto(f"{site_url}/admin/pages/add/initiatives/initiativepage/{site_url.barcelona_id}/")
     found = violations(page)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_city_editors_dashboard_has_no_wcag_violations(page, site_url):
+    """Their start: "My city", with its tables of initiatives and translations."""
+    log_in(page, site_url, EDITOR_EMAIL)
+    page.goto(f"{site_url}/admin/")
+    assert page.locator("section.my-city h2").first.inner_text().startswith("My city")
+    found = violations(page)
+    assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
