@@ -20,12 +20,12 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from cityteams.roles import COMMUNICATIONS
 from cityteams.tests import builders
 from cityteams.tests.test_city_editor_permissions import LeakCheckingClient, snapshot
 from home.models import HomePage
 from initiatives.models import InitiativePage
 from stories.models import StoryPage
-from stories.roles import COMMUNICATIONS
 from stories.tests.builders import story_indexes
 
 pytestmark = pytest.mark.django_db
