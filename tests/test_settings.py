@@ -88,3 +88,13 @@ def test_public_page_weight_stays_under_100_kb(client, demo_site, html):
             assert asset.startswith("/static/"), f"third-party asset {asset}"
             total += Path(finders.find(asset.removeprefix("/static/"))).stat().st_size
         assert total < 100 * 1024, (url, total)
+
+
+@pytest.mark.django_db
+def test_the_admin_asks_no_third_party_for_editors_avatars(client):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("root", "root@example.org", "pw-123456789")
+    client.force_login(user)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()

@@ -237,6 +237,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # home/draft_redirects.py: Wagtail's own receivers, switched off here, also made them for
 # drafts, at each autosave of a new page's title.
 WAGTAILREDIRECTS_AUTO_CREATE = False
+# No Gravatar: the admin would send a hash of every editor's e-mail address to a third
+# party, and show a broken image where its requests are blocked.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # "Forgotten password?" also answers onboarded editors who never chose one (cityteams/recovery.py).
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cityteams.recovery.EditorPasswordResetForm"  # noqa: S105
 WAGTAILADMIN_RICH_TEXT_EDITORS = {

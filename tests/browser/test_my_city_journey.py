@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 TITLE = "Rights corners in every library"
 SUMMARY = "Every public library gets a corner where residents ask about their rights."
+SECOND_SUMMARY = "Every public library gets a corner where residents learn about their rights."
 HEADING = "Why libraries"
 PARAGRAPH = "Libraries are the public service people trust the most."
 FIGURE = "40"
@@ -56,9 +57,9 @@ def test_city_editor_adds_an_initiative_from_my_city_and_the_secretariat_approve
     add_block(page, "Key figures")
     page.locator("[data-contentpath='body'] input[name$='-value-figure']").last.fill(FIGURE)
     page.locator("[data-contentpath='body'] input[name$='-value-label']").last.fill(FIGURE_LABEL)
+    shot(page, "2-add-initiative")
     page.locator("#tab-label-tags").click()
     page.get_by_label("Housing", exact=True).check()
-    shot(page, "2-add-initiative")
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     draft_id = int(re.search(r"/admin/pages/(\d+)/edit/", page.url).group(1))
@@ -66,20 +67,21 @@ def test_city_editor_adds_an_initiative_from_my_city_and_the_secretariat_approve
     # The editor leaves, and comes back to it from "My city", where it is a draft.
     page.goto(f"{site_url}/admin/")
     row = page.locator(f"tr[data-initiative='{draft_id}']")
-    assert row.locator("[data-review-state]").inner_text().strip() == "Draft"
+    assert row.locator("[data-review-state]").inner_text().strip() == "Draft, not submitted for review"
     shot(page, "3-my-city-with-the-draft")
     row.get_by_role("link", name=re.compile("^Edit")).click()
     page.wait_for_url(f"{site_url}/admin/pages/{draft_id}/edit/")
     body = page.locator("[data-contentpath='body']")
     assert PARAGRAPH in body.inner_text()
     assert page.locator("input[name$='-value-figure']").last.input_value() == FIGURE
+    page.locator("#id_summary").fill(SECOND_SUMMARY)
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name=re.compile("Submit to Secretariat approval")).click()
     page.wait_for_load_state()
     assert "submitted" in page.locator(".messages").inner_text()
     page.goto(f"{site_url}/admin/")
     in_review = page.locator(f"tr[data-initiative='{draft_id}'] [data-review-state]")
-    assert in_review.inner_text().strip() == "In review"
+    assert in_review.inner_text().strip() == "In review by the secretariat"
     shot(page, "4-my-city-in-review")
 
     # Not public yet.
@@ -95,7 +97,8 @@ def test_city_editor_adds_an_initiative_from_my_city_and_the_secretariat_approve
         assert text in page.content(), text
     shot(page, "5-secretariat-preview")
     page.goto(f"{site_url}/admin/pages/{draft_id}/revisions/compare/earliest...latest/")
-    assert page.locator("main").is_visible()
+    changes = page.locator("main table").inner_text()
+    assert "Summary" in changes and "learn" in changes and "ask" in changes
     shot(page, "6-secretariat-compare")
     page.goto(f"{site_url}/admin/pages/{draft_id}/edit/")
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
