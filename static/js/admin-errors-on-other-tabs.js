@@ -27,7 +27,7 @@
       const tab = document.getElementById(panel.getAttribute('aria-labelledby'));
       const tabName = tab ? textWithout(tab, '.w-tabs__errors') : '';
       panel.querySelectorAll('.error-message').forEach((error) => {
-        const label = error.closest('.w-panel__wrapper')?.querySelector('label.w-field__label');
+        const label = fieldLabel(error);
         const target = label?.htmlFor ? `#${label.htmlFor}` : null;
         if (target && linked.has(target)) return;
         items.push(item(strings.error_on_tab, {
@@ -44,6 +44,19 @@
     const heading = document.createElement('p');
     heading.textContent = strings.errors_on_other_tabs;
     message.append(heading, list);
+  }
+
+  // The label of the field an error belongs to: beside it in a group of fields, or in the
+  // heading of the panel of a field that stands alone on its tab (the slug on Promote).
+  function fieldLabel(error) {
+    const input = error
+      .closest('[data-field-wrapper]')
+      ?.querySelector('input[id], select[id], textarea[id]');
+    if (input) {
+      const label = document.querySelector(`label[for="${input.id}"]`);
+      if (label) return label;
+    }
+    return error.closest('.w-panel__wrapper')?.querySelector('label.w-field__label');
   }
 
   function textWithout(element, selector) {
