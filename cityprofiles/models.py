@@ -5,7 +5,6 @@ that language (``/en/cities/barcelona/``). Content a city owns lives under its
 profile, so Wagtail's tree permissions and workflows apply to all of it.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -27,6 +26,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import widgets
 from taxonomies.models import default_locale_terms
 
 from .blocks import VisionStreamBlock
@@ -217,7 +217,7 @@ class CityProfilePage(Page):
         FieldRowPanel(
             [FieldPanel("member_type", permission=MEMBERSHIP_FACTS), FieldPanel("government_type")]
         ),
-        FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("country", widget=widgets.CountrySelect), FieldPanel("region")]),
         FieldRowPanel(
             [
                 FieldPanel("wave", permission=MEMBERSHIP_FACTS),
@@ -239,9 +239,9 @@ class CityProfilePage(Page):
     ]
     vision_panels = [
         FieldPanel("vision"),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("charter_rights", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("framework_pillars", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("charter_rights", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("framework_pillars", widget=widgets.CheckboxSelectMultiple),
     ]
     links_panels = [FieldPanel("website")]
 

@@ -4,7 +4,6 @@ An initiative is a child of the city profile that owns it, so the city's
 editors (who hold permissions on their profile) own its initiatives too.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import widgets
 from home.blocks import BaseStreamBlock, LinkBlock
 from taxonomies.models import default_locale_terms
 
@@ -116,11 +116,11 @@ class InitiativePage(Page):
         FieldPanel("body"),
     ]
     tagging_panels = [
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("charter_rights", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("framework_pillar"),
-        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("rights_holder_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("charter_rights", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("framework_pillar", widget=widgets.Select),
+        FieldPanel("sdgs", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("rights_holder_groups", widget=widgets.CheckboxSelectMultiple),
     ]
     links_panels = [FieldPanel("partners"), FieldPanel("links")]
     edit_handler = TabbedInterface(
