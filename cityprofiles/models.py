@@ -217,7 +217,7 @@ class CityProfilePage(Page):
         FieldRowPanel(
             [FieldPanel("member_type", permission=MEMBERSHIP_FACTS), FieldPanel("government_type")]
         ),
-        FieldRowPanel([FieldPanel("country", widget=widgets.CountrySelect), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("country", widget=widgets.LazySelect), FieldPanel("region")]),
         FieldRowPanel(
             [
                 FieldPanel("wave", permission=MEMBERSHIP_FACTS),
