@@ -27,6 +27,7 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import widgets
+from home.stream_panel import StreamFieldPanel
 from taxonomies.models import default_locale_terms
 
 from .blocks import VisionStreamBlock
@@ -238,7 +239,7 @@ class CityProfilePage(Page):
         FieldPanel("logo"),
     ]
     vision_panels = [
-        FieldPanel("vision"),
+        StreamFieldPanel("vision"),
         FieldPanel("themes", widget=widgets.CheckboxSelectMultiple),
         FieldPanel("charter_rights", widget=widgets.CheckboxSelectMultiple),
         FieldPanel("framework_pillars", widget=widgets.CheckboxSelectMultiple),

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import widgets
 from home.blocks import BaseStreamBlock, LinkBlock
+from home.stream_panel import StreamFieldPanel
 from taxonomies.models import default_locale_terms
 
 
@@ -113,7 +114,7 @@ class InitiativePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")]),
-        FieldPanel("body"),
+        StreamFieldPanel("body"),
     ]
     tagging_panels = [
         FieldPanel("themes", widget=widgets.CheckboxSelectMultiple),
@@ -122,7 +123,7 @@ class InitiativePage(Page):
         FieldPanel("sdgs", widget=widgets.CheckboxSelectMultiple),
         FieldPanel("rights_holder_groups", widget=widgets.CheckboxSelectMultiple),
     ]
-    links_panels = [FieldPanel("partners"), FieldPanel("links")]
+    links_panels = [FieldPanel("partners"), StreamFieldPanel("links")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Initiative")),
