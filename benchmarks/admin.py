@@ -48,8 +48,8 @@ def print_admin_rows(rows, title):
     """``rows``: (label, result of measure_admin) pairs."""
     print()
     print(title)
-    header = f"{'admin view':44} | {'median':>7} {'p95':>6} {'queries':>7} | {'KB':>6}"
+    header = f"{'admin view':50} | {'median':>7} {'p95':>6} {'queries':>7} | {'KB':>6}"
     print(header)
     print("-" * len(header))
     for label, r in rows:
-        print(f"{label:44} | {r['median']:7.1f} {r['p95']:6.1f} {r['queries']:7d} | {r['kb']:6.1f}")
+        print(f"{label:50} | {r['median']:7.1f} {r['p95']:6.1f} {r['queries']:7d} | {r['kb']:6.1f}")

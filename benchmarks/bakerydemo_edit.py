@@ -56,6 +56,17 @@ def main():
     import django
 
     django.setup()
+    from django.template.base import Template
+    from django.urls import get_resolver
+
+    # bakerydemo's urls.py imports django-debug-toolbar, whose templates panel replaces
+    # Template._render by Django's test instrumentation (a signal per template, which
+    # the test client answers by copying each template's context). Our site runs
+    # without it, so bakerydemo is measured without it too.
+    rendering = Template._render
+    get_resolver().url_patterns  # noqa: B018 (imports the URL configuration now)
+    Template._render = rendering
+
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
