@@ -7,6 +7,7 @@ as in a running server), then the median and 95th percentile of ``repeat`` GETs,
 the queries of one GET and the size of its HTML.
 """
 
+import json
 import statistics
 import time
 
@@ -53,3 +54,31 @@ def print_admin_rows(rows, title):
     print("-" * len(header))
     for label, r in rows:
         print(f"{label:50} | {r['median']:7.1f} {r['p95']:6.1f} {r['queries']:7d} | {r['kb']:6.1f}")
+
+
+def lockstep(views, warm_up=WARM_UP):
+    """Time one request at a time on demand, for benchmarks/compare_bakerydemo.py.
+
+    ``views``: label → (logged-in client, url). Prints one line ``READY {json}`` (each
+    view's queries and KB), then for each label read from stdin, GETs it and prints
+    ``TIME <ms>``. Two sites served so, asked in turn, are measured under the same load.
+    """
+    import sys
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    described = {}
+    for label, (client, url) in views.items():
+        for _ in range(warm_up):
+            if client.get(url).status_code != 200:
+                raise SystemExit(f"{url} does not answer 200; fix it before measuring.")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        described[label] = {"queries": len(queries), "kb": len(response.content) / 1024}
+    print("READY " + json.dumps(described), flush=True)
+    for line in sys.stdin:
+        client, url = views[line.strip()]
+        started = time.perf_counter()
+        client.get(url)
+        print(f"TIME {(time.perf_counter() - started) * 1000:.3f}", flush=True)

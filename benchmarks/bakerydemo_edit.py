@@ -33,6 +33,11 @@ def parse_args():
     parser.add_argument(
         "--load", action="store_true", help="(re)create the database and load the demo data"
     )
+    parser.add_argument(
+        "--lockstep",
+        action="store_true",
+        help="serve the timings on demand (benchmarks/compare_bakerydemo.py)",
+    )
     return parser.parse_args()
 
 
@@ -79,12 +84,19 @@ def main():
 
     from bakerydemo.blog.models import BlogPage
 
-    from benchmarks.admin import measure_admin, print_admin_rows
+    from benchmarks.admin import lockstep, measure_admin, print_admin_rows
 
     # bakerydemo's settings keep DEBUG on; ours measure with it off, as in production.
     with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
         client = Client()
         client.force_login(get_user_model().objects.get(username="admin"))
+        if args.lockstep:
+            return lockstep(
+                {
+                    f"blog edit #{page.pk}": (client, f"/admin/pages/{page.pk}/edit/")
+                    for page in BlogPage.objects.order_by("pk")
+                }
+            )
         rows = []
         for page in BlogPage.objects.order_by("pk"):
             label = f"blog edit #{page.pk}: {page.title[:22]} ({len(page.body)} blocks)"

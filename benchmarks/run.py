@@ -51,6 +51,11 @@ def parse_args():
         help="measure only the public pages or only the admin's edit views",
     )
     parser.add_argument(
+        "--lockstep",
+        action="store_true",
+        help="serve the admin views' timings on demand (benchmarks/compare_bakerydemo.py)",
+    )
+    parser.add_argument(
         "--keep",
         action="store_true",
         help="reuse the existing benchmark database instead of recreating it",
@@ -243,18 +248,26 @@ def admin_views_to_measure():
     ]
 
 
-def measure_admin_views(repeat):
+def admin_clients():
+    """Label → (a client logged in for the role, the view's url)."""
     from django.test import Client
 
-    from benchmarks.admin import measure_admin
-
-    rows = []
+    views = {}
     for role, user in admin_users().items():
         client = Client()
         client.force_login(user)
         for label, url in admin_views_to_measure():
-            rows.append((f"{label} ({role})", measure_admin(client, url, repeat)))
-    return rows
+            views[f"{label} ({role})"] = (client, url)
+    return views
+
+
+def measure_admin_views(repeat):
+    from benchmarks.admin import measure_admin
+
+    return [
+        (label, measure_admin(client, url, repeat))
+        for label, (client, url) in admin_clients().items()
+    ]
 
 
 def main():
@@ -311,6 +324,10 @@ def main():
             for code in ("en", "fr", "es")
         }
         print(f"  initiatives per language: {counts}")
+        if args.lockstep:
+            from benchmarks.admin import lockstep
+
+            return lockstep(admin_clients())
         if args.only != "admin":
             print(f"==> Measuring at {size} members ({args.repeat} requests per page)")
             results[size] = {
