@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and general pages")
 
     def ready(self):
-        from . import chrome, page_cache
+        from . import chrome, edit_view_translations, page_cache
 
         chrome.connect()
         page_cache.connect()
+        edit_view_translations.patch()
