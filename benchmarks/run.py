@@ -7,8 +7,12 @@ It (re)creates its own database (default: hrc_benchmark on 127.0.0.1), loads the
 demo content, grows the data set to each size in turn and prints, per page,
 the median and 95th-percentile server time (in-process, Django test client),
 the SQL query count and the response size. Query counts must not change
-between sizes. Nothing here runs in the test suite: timings are measured, not
-asserted.
+between sizes. Then the admin's edit views, as the secretariat and as a city
+editor, measured as ``benchmarks/admin.py`` measures bakerydemo's blog-page edit
+(``benchmarks/bakerydemo_edit.py``; docs/admin-speed.md). Nothing here runs in the
+test suite: timings are measured, not asserted.
+
+    .venv/bin/python benchmarks/run.py --sizes 1 --repeat 20  # demo content only
 """
 
 import argparse
@@ -40,6 +44,16 @@ def parse_args():
         type=int,
         default=10,
         help="initiatives under each synthetic member (10 → 10,000 at 1,000)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["public", "admin"],
+        help="measure only the public pages or only the admin's edit views",
+    )
+    parser.add_argument(
+        "--lockstep",
+        action="store_true",
+        help="serve the admin views' timings on demand (benchmarks/compare_bakerydemo.py)",
     )
     parser.add_argument(
         "--keep",
@@ -193,6 +207,69 @@ def pages_to_measure():
     ]
 
 
+def admin_users():
+    """A superuser, the secretariat (a member of its group, not a superuser) and
+    Barcelona's editor, whom the demo onboards."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from cityteams.demo import DEMO_EDITOR
+    from cityteams.roles import SECRETARIAT
+
+    User = get_user_model()
+    secretariat, _created = User.objects.get_or_create(
+        username="benchmark-secretariat", defaults={"email": "secretariat@benchmark.invalid"}
+    )
+    secretariat.groups.add(Group.objects.get(name=SECRETARIAT))
+    superuser, _created = User.objects.get_or_create(
+        username="benchmark-superuser",
+        defaults={"email": "superuser@benchmark.invalid", "is_superuser": True, "is_staff": True},
+    )
+    return {
+        # As bakerydemo's edit view is measured (benchmarks/bakerydemo_edit.py).
+        "superuser": superuser,
+        "secretariat": secretariat,
+        "city editor": User.objects.get(email=DEMO_EDITOR),
+    }
+
+
+def admin_views_to_measure():
+    """Barcelona's profile (the demo's vision, themes, rights and pillar) and one of its
+    initiatives: the same pages at every size, so their query counts must not change."""
+    from cityprofiles.models import CityProfilePage
+    from initiatives.models import InitiativePage
+
+    profile = CityProfilePage.objects.get(member_key="barcelona-es", locale__language_code="en")
+    initiative = InitiativePage.objects.child_of(profile).order_by("pk").first()
+    return [
+        ("profile edit", f"/admin/pages/{profile.pk}/edit/"),
+        ("initiative edit", f"/admin/pages/{initiative.pk}/edit/"),
+        ("add initiative", f"/admin/pages/add/initiatives/initiativepage/{profile.pk}/"),
+    ]
+
+
+def admin_clients():
+    """Label → (a client logged in for the role, the view's url)."""
+    from django.test import Client
+
+    views = {}
+    for role, user in admin_users().items():
+        client = Client()
+        client.force_login(user)
+        for label, url in admin_views_to_measure():
+            views[f"{label} ({role})"] = (client, url)
+    return views
+
+
+def measure_admin_views(repeat):
+    from benchmarks.admin import measure_admin
+
+    return [
+        (label, measure_admin(client, url, repeat))
+        for label, (client, url) in admin_clients().items()
+    ]
+
+
 def main():
     args = parse_args()
     sizes = sorted(int(size) for size in args.sizes.split(","))
@@ -219,6 +296,7 @@ def main():
         call_command("load_demo")
     client = Client()
     results = {}
+    admin = {}
     for size in sizes:
         have = CityProfilePage.objects.filter(locale__language_code="en").count()
         if have < size:
@@ -239,26 +317,50 @@ def main():
                 cursor.execute("ANALYZE")
         from initiatives.models import InitiativePage
 
+        # Sizes below the demo content's own members measure the demo content as it is.
+        size = max(size, CityProfilePage.objects.filter(locale__language_code="en").count())
         counts = {
             code: InitiativePage.objects.filter(locale__language_code=code).count()
             for code in ("en", "fr", "es")
         }
         print(f"  initiatives per language: {counts}")
-        print(f"==> Measuring at {size} members ({args.repeat} requests per page)")
-        results[size] = {
-            label: measure(client, url, args.repeat) for label, url in pages_to_measure()
+        if args.lockstep:
+            from benchmarks.admin import lockstep
+
+            return lockstep(admin_clients())
+        if args.only != "admin":
+            print(f"==> Measuring at {size} members ({args.repeat} requests per page)")
+            results[size] = {
+                label: measure(client, url, args.repeat) for label, url in pages_to_measure()
+            }
+        if args.only != "public":
+            print(f"==> Measuring the admin's edit views at {size} members")
+            admin[size] = measure_admin_views(args.repeat)
+    if results:
+        # Served from the page cache a page costs the same at any size: measured at the largest.
+        kept = {
+            label: measure_kept(client, url, args.repeat)
+            for label, url in pages_to_measure()
+            if label in KEPT_PAGES
         }
-    # Served from the page cache a page costs the same at any size: measured at the largest.
-    kept = {
-        label: measure_kept(client, url, args.repeat)
-        for label, url in pages_to_measure()
-        if label in KEPT_PAGES
-    }
-    print_report(results)
-    print()
-    print(f"Served from the page cache, at {sizes[-1]} members — ms (median, p95), queries")
-    for label, r in kept.items():
-        print(f"{label:34} | {r['median']:8.1f} {r['p95']:6.1f} {r['queries']:7d}")
+        print_report(results)
+        print()
+        print(f"Served from the page cache, at {sizes[-1]} members — ms (median, p95), queries")
+        for label, r in kept.items():
+            print(f"{label:34} | {r['median']:8.1f} {r['p95']:6.1f} {r['queries']:7d}")
+    print_admin_report(admin)
+
+
+def print_admin_report(admin):
+    from benchmarks.admin import print_admin_rows
+
+    for size, rows in admin.items():
+        print_admin_rows(rows, f"Admin at {size} members — ms (warm), Barcelona's pages")
+    counts = {size: [r["queries"] for _label, r in rows] for size, rows in admin.items()}
+    if len(counts) > 1:
+        same = len({tuple(c) for c in counts.values()}) == 1
+        print()
+        print("Admin query counts constant across sizes: " + ("yes" if same else f"NO: {counts}"))
 
 
 def print_report(results):

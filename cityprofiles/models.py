@@ -5,7 +5,6 @@ that language (``/en/cities/barcelona/``). Content a city owns lives under its
 profile, so Wagtail's tree permissions and workflows apply to all of it.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -27,6 +26,8 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import widgets
+from home.stream_panel import StreamFieldPanel
 from taxonomies.models import default_locale_terms
 
 from .blocks import VisionStreamBlock
@@ -297,7 +298,7 @@ class CityProfilePage(Page):
         FieldRowPanel(
             [FieldPanel("member_type", permission=MEMBERSHIP_FACTS), FieldPanel("government_type")]
         ),
-        FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("country", widget=widgets.LazySelect), FieldPanel("region")]),
         FieldRowPanel(
             [
                 FieldPanel("wave", permission=MEMBERSHIP_FACTS),
@@ -318,10 +319,10 @@ class CityProfilePage(Page):
         FieldPanel("logo"),
     ]
     vision_panels = [
-        FieldPanel("vision"),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("charter_rights", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("framework_pillars", widget=forms.CheckboxSelectMultiple),
+        StreamFieldPanel("vision"),
+        FieldPanel("themes", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("charter_rights", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("framework_pillars", widget=widgets.CheckboxSelectMultiple),
     ]
     links_panels = [FieldPanel("website")]
 

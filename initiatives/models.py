@@ -4,7 +4,6 @@ An initiative is a child of the city profile that owns it, so the city's
 editors (who hold permissions on their profile) own its initiatives too.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,7 +22,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cityprofiles.models import promote_panels
+from home import widgets
 from home.blocks import BaseStreamBlock, LinkBlock
+from home.stream_panel import StreamFieldPanel
 from taxonomies.models import default_locale_terms
 
 
@@ -153,16 +154,16 @@ class InitiativePage(Page):
         ),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("start_year"), FieldPanel("end_year")]),
-        FieldPanel("body"),
+        StreamFieldPanel("body"),
     ]
     tagging_panels = [
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("charter_rights", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("framework_pillar"),
-        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("rights_holder_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("charter_rights", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("framework_pillar", widget=widgets.Select),
+        FieldPanel("sdgs", widget=widgets.CheckboxSelectMultiple),
+        FieldPanel("rights_holder_groups", widget=widgets.CheckboxSelectMultiple),
     ]
-    links_panels = [FieldPanel("partners"), FieldPanel("links")]
+    links_panels = [FieldPanel("partners"), StreamFieldPanel("links")]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Initiative")),

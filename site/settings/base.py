@@ -107,6 +107,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's widgets, written in Python with the HTML of Django's templates (home/form_renderer.py).
+FORM_RENDERER = "home.form_renderer.FormRenderer"
 
 # --- Database ---------------------------------------------------------------
 # SQLite is the embedded default so that a first run needs no server;
