@@ -120,7 +120,10 @@ def edit_form(response):
 def stock_rendering(bound_field, html):
     """The bound field as Django's own widget renders it through Django's templates, with
     the description the panel gave it in the page ``html`` (as ``BoundField.as_widget``)."""
-    described = re.search(rf'name="{bound_field.html_name}" aria-describedby="([^"]+)"', html)
+    # A select carries it after its name; each box of a checkbox list after its value.
+    described = re.search(
+        rf'name="{bound_field.html_name}"(?: value="[^"]*")? aria-describedby="([^"]+)"', html
+    )
     ours = bound_field.field.widget
     stock_class = {
         widgets.LazySelect: LazySelect,
