@@ -7,7 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and general pages")
 
     def ready(self):
-        from . import chrome, page_cache
+        from . import chrome, incomplete_forms, page_cache
 
         chrome.connect()
         page_cache.connect()
+        incomplete_forms.connect()
