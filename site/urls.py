@@ -24,6 +24,31 @@ urlpatterns = [
         "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
         require_admin_access(admin_guards.guarded_workflow_cancellation),
     ),
+    path(
+        "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/",
+        admin_guards.guarded_workflow_view("workflow_preview"),
+    ),
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        admin_guards.guarded_workflow_view("workflow_action"),
+    ),
+    path(
+        "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
+        "<int:task_state_id>/",
+        admin_guards.guarded_workflow_view("collect_workflow_action_data"),
+    ),
+    path(
+        "admin/reports/page-types-usage/",
+        admin_guards.GuardedPageTypesUsageReportView.as_view(),
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        admin_guards.GuardedPageTypesUsageReportView.as_view(results_only=True),
+    ),
+    path(
+        "admin/choose-external-link/",
+        require_admin_access(admin_guards.VisibleExternalLinkView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
