@@ -26,6 +26,10 @@ def register_admin_urls():
             localize_guard.GuardedUpdateTranslationsView.as_view(),
         ),
         path("localize/page/<int:page_id>/convert_to_alias/", admin_guards.convert_to_alias),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            localize_guard.stop_translation,
+        ),
         path("localize/reports/translations/", admin_guards.translations_report()),
         path(
             "localize/reports/translations/results/",
@@ -38,6 +42,11 @@ def register_admin_urls():
 @hooks.register("construct_page_chooser_queryset")
 def hide_other_members_drafts_from_the_chooser(pages, request):
     return admin_guards.page_chooser_queryset(pages, request)
+
+
+@hooks.register("before_edit_page", order=-1)  # before wagtail-localize's restart
+def refuse_restarting_other_cities_translations(request, page):
+    localize_guard.refuse_restart_by_others(request, page)
 
 
 @hooks.register("before_move_page")
