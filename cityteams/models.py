@@ -2,7 +2,7 @@
 
 The team is tied to the member (the ``translation_key`` its profile shares in every
 language), not to one page, so that a translation created later is found and given
-the same permissions (see cityteams/permissions.py).
+the same permissions (see cityteams/roles.py).
 """
 
 from django.contrib.auth.models import Group

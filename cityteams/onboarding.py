@@ -20,7 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from wagtail.models import Collection
 
 from .models import CityTeam
-from .permissions import grant_team_permissions
+from .roles import grant_team_permissions
 
 logger = logging.getLogger(__name__)
 

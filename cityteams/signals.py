@@ -6,7 +6,7 @@ def _grant_to_new_translation(sender, instance, created, raw=False, **kwargs):
     if not created or raw:
         return
     from .models import CityTeam
-    from .permissions import grant_page_permissions
+    from .roles import grant_page_permissions
 
     team = CityTeam.objects.filter(profile_translation_key=instance.translation_key).first()
     if team is not None:

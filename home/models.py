@@ -82,7 +82,7 @@ class HomePage(Page):
 
     def permissions_for_user(self, user):
         # Communications staff edit the home page without any right on the pages below it.
-        from stories.roles import HomePagePermissionTester
+        from cityteams.roles import HomePagePermissionTester
 
         return HomePagePermissionTester(user, self)
 

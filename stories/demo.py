@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from cityprofiles.models import CityProfilePage
+from cityteams.roles import communications_collection
 from home.demo import demo_key, translate_missing
 from home.models import HomePage
 from initiatives.models import InitiativePage
@@ -189,10 +190,16 @@ STORIES = [
 
 
 def campaign_image():
-    """A plain banner in the campaign's colours, made here so the demo needs no files."""
+    """A plain banner in the campaign's colours, made here so the demo needs no files.
+    It is Communications' image, so it lives in that role's collection (a demo loaded
+    before the collection existed had it in the root one: it is moved)."""
     Image = get_image_model()
+    collection = communications_collection()
     image = Image.objects.filter(title="Campaign banner (demo)").first()
     if image is not None:
+        if image.collection.is_root():
+            image.collection = collection
+            image.save(update_fields=["collection"])
         return image
     canvas = PillowImage.new("RGB", (1200, 630), (0, 84, 147))
     draw = ImageDraw.Draw(canvas)
@@ -204,6 +211,7 @@ def campaign_image():
         title="Campaign banner (demo)",
         description="Blue stripes, the campaign's colours",
         file=ImageFile(buffer, name="campaign-banner.png"),
+        collection=collection,
     )
     image.save()
     return image

@@ -5,7 +5,7 @@ def _grant_new_index(sender, instance, created, raw=False, **kwargs):
     """A stories index made later (a new language's translation) is the role's too."""
     if not created or raw:
         return
-    from .roles import communications_group, grant_story_index
+    from cityteams.roles import communications_group, grant_story_index
 
     group = communications_group()
     if group is not None:

@@ -5,6 +5,10 @@ nor change: drafts whose title is ``SECRET DRAFT …``, an initiative in moderat
 in two languages, French translations made with wagtail-localize, pages restricted to
 logged-in visitors (``SECRET PRIVATE …``) and pages never published, an image and a
 document in its team's collection. See cityteams/tests/test_city_editor_permissions.py.
+
+A communications editor is there too, with an image and a document in the
+Communications collection: it may choose every city's media (so B's media titles are
+no secret to it, ``SECRETS_FROM_COMMUNICATIONS``), never change or delete them.
 """
 
 from types import SimpleNamespace
@@ -20,7 +24,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from cityprofiles.tests import builders
 from cityteams.onboarding import onboard
-from cityteams.roles import ensure_roles
+from cityteams.roles import COMMUNICATIONS, communications_collection, ensure_roles
 from initiatives.tests.builders import initiative
 
 # Every title B's editors saved as a draft only, or gave to B's media, starts with this.
@@ -33,6 +37,9 @@ SECRET_FILE = "vienna-secret"  # in the names of B's image and document files
 SECRET_PRIVATE = "SECRET PRIVATE"
 # Not one of these may appear in anything city A's editor is sent.
 SECRETS = (SECRET, SECRET_IMAGE, SECRET_DOCUMENT, SECRET_FILE, SECRET_PRIVATE)
+# Communications may choose B's image and document for a story, so their titles and file
+# names are shown to it in the choosers; B's drafts and private pages stay secret.
+SECRETS_FROM_COMMUNICATIONS = (SECRET, SECRET_PRIVATE)
 
 
 def secret_draft(page, user, label=""):
@@ -152,6 +159,15 @@ def two_cities():
     )
     translator.groups.add(a_team.group, submitters)
 
+    # Communications staff: no team, no page of either city; its own media collection.
+    communications = User.objects.create_user(
+        "communications", "communications@example.org", "pw-123456789"
+    )
+    communications.groups.add(Group.objects.get(name=COMMUNICATIONS))
+    comms_image, comms_document = media(
+        communications_collection(), "Communications banner", "communications-banner"
+    )
+
     return SimpleNamespace(
         directories=directories,
         superuser=superuser,
@@ -183,4 +199,7 @@ def two_cities():
         a_document=a_document,
         b_image=b_image,
         b_document=b_document,
+        communications=communications,
+        comms_image=comms_image,
+        comms_document=comms_document,
     )

@@ -79,7 +79,6 @@ from cityteams.tests.checksums import DatabaseState
 from home.site_settings import Announcement, FooterText
 from joining.models import Application
 from joining.tests.builders import application
-from stories.roles import COMMUNICATIONS
 from taxonomies.models import (
     CharterRight,
     FrameworkPillar,
@@ -231,8 +230,6 @@ def build_world():
 
     w.site_translator = User.objects.create_user("translator", "tr@example.org", "pw-123456789")
     w.site_translator.groups.add(Group.objects.get(name=TRANSLATORS))
-    w.communications = User.objects.create_user("comms", "comms@example.org", "pw-123456789")
-    w.communications.groups.add(Group.objects.get(name=COMMUNICATIONS))
 
     w.snippets = {code: snippet_instances(locale) for code, locale in locales.items()}
     w.settings = {model: model.load() for model in settings_registry}

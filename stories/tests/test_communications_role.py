@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cityprofiles.models import CityProfilePage
+from cityteams.roles import COMMUNICATIONS
 from cityteams.tests import builders
 from cityteams.tests.test_city_editor_permissions import (
     PAGE_ATTACKS,
@@ -25,7 +26,6 @@ from cityteams.tests.test_city_editor_permissions import (
 )
 from home.models import HomePage, StandardPage
 from stories.models import StoryPage
-from stories.roles import COMMUNICATIONS
 
 from .builders import story, story_indexes
 

@@ -11,9 +11,8 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from cityprofiles.tests import builders
-from cityteams.roles import ensure_roles
+from cityteams.roles import COMMUNICATIONS, ensure_roles
 from stories.models import StoryPage
-from stories.roles import COMMUNICATIONS
 
 from .builders import story, story_indexes
 from .test_communications_role import story_form
