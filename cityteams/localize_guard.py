@@ -22,6 +22,7 @@ tests in cityteams/tests/test_city_editor_permissions.py say whether it does.
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale, Page
@@ -91,6 +92,12 @@ class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
 
     def get_subtitle(self):
         return self.object.title  # the live title, never a draft's
+
+    def get_success_message(self, locales):
+        # Upstream names the page by its draft title, to whoever submitted it.
+        return _(
+            "The page '{page_title}' was successfully submitted for translation into {locales}"
+        ).format(page_title=self.object.title, locales=locales)
 
     def form_valid(self, form):
         pages = [self.object]
