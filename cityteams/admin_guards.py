@@ -13,6 +13,9 @@ the test still passes without it.
   by what ``shown_title`` allows (templates/wagtailadmin/chooser/).
 - The external link chooser converted any page's address into a link named by its draft
   title.
+- A snippet chooser offering no creation answered its create URL's POST with a 500.
+- The copy view and the external link chooser answered 500 to a POST without their
+  destination or address field: the form again, 400.
 - The page types usage report named each type's last edited page by its draft title.
 - Move confirmation (GET) showed the page's draft title without a permission check.
 - Workflow preview and action views: a page not in review answered with a message naming
@@ -20,7 +23,8 @@ the test still passes without it.
 - Bulk-action confirmations listed the titles of items the user cannot act on: only a count.
   (templates/wagtailadmin/.../list_items_with_no_access.html)
 - Admin images and documents API listed every image and document (and made renditions):
-  only what the user may choose.
+  only what the user may choose. The pages admin API named a page's translations and
+  ancestors by their draft titles, private ones included.
 - wagtail-localize: convert-to-alias made a page live without publish permission; the
   submit-translation form (GET) showed draft titles; the translations report listed every
   translation. See also localize_guard.py.
@@ -28,13 +32,22 @@ the test still passes without it.
 
 import json
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.admin.api.serializers import (
+    AdminPageSerializer,
+    PageAncestorsField,
+    PageTranslationsField,
+)
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser
+from wagtail.admin.views.pages.copy import CopyView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.documents import get_document_model
@@ -188,6 +201,17 @@ class VisibleExternalLinkView(chooser.ExternalLinkView):
     pages whose draft title the user may see are converted, others stay external links."""
 
     def post(self, request):
+        field = f"{self.form_prefix}-url"
+        if field not in request.POST:
+            # Wagtail's URL field fails on a missing value (AttributeError, a 500): the
+            # form again, with the field required.
+            self.form = self.form_class(
+                {field: ""}, initial=self.get_initial_data(), prefix=self.form_prefix
+            )
+            self.form.is_valid()
+            response = self.render_form_response()
+            response.status_code = 400
+            return response
         response = super().post(request)
         data = json.loads(response.content)
         chosen = data.get("internal") or data.get("result") or {}
@@ -195,6 +219,56 @@ class VisibleExternalLinkView(chooser.ExternalLinkView):
         if page is None or shown_title(request.user, page) == page.get_admin_display_title():
             return response
         return self.render_chosen_response(self.get_result_data())
+
+
+class CheckedCopyView(CopyView):
+    """Wagtail's copy view reads the destination with ``Page.objects.get(id=POST[...])``:
+    a POST without one, or with an unreadable or unknown one, answered 500; and its form
+    named a destination the user may not copy to by its draft title ("You do not have
+    permission to copy to page '…'", and in the page chooser shown again). Here such a
+    destination is the form again, without it, with an error, and a 400."""
+
+    def post(self, request, *args, **kwargs):
+        destination = self.destination(request.POST.get("new_parent_page"))
+        if destination is None:
+            data = request.POST.copy()
+            data.pop("new_parent_page", None)
+            form = self.get_form_class()(**{**self.get_form_kwargs(), "data": data})
+            form.is_valid()
+            form.add_error("new_parent_page", _("Choose a page you may copy it under."))
+            response = self.form_invalid(form)
+            response.status_code = 400
+            return response
+        self.parent_page = destination
+        return super(CopyView, self).post(request, *args, **kwargs)
+
+    def destination(self, value):
+        try:
+            page = Page.objects.get(id=int(value))
+        except (TypeError, ValueError, Page.DoesNotExist):
+            return None
+        if shown_title(self.request.user, page) != page.get_admin_display_title():
+            return None  # naming it would show what the user may not see
+        return page
+
+
+@require_admin_access
+def snippet_chooser_create(request, app_label, model_name):
+    """A snippet chooser without a creation form (no "Create" tab) still routes its
+    create URL, whose POST answered 500 (``None.is_valid()``): here it does not exist."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        raise Http404 from None
+    viewset = getattr(model, "snippet_viewset", None)
+    chooser = viewset.chooser_viewset if viewset else None
+    if chooser is None or (
+        chooser.creation_form_class is None
+        and chooser.form_fields is None
+        and chooser.exclude_form_fields is None
+    ):
+        raise Http404
+    return chooser.create_view(request)
 
 
 def refuse_move_without_permission(request, page, destination):
@@ -205,6 +279,84 @@ def refuse_move_without_permission(request, page, destination):
 def choosable(model, user):
     policy = policy_registry.get_by_type(model)
     return policy.instances_user_has_any_permission_for(user, ["choose"]).order_by("id")
+
+
+def hidden_page_ids(user):
+    """Pages of which the user may see nothing, not even the title: not live, or behind a
+    view restriction, and not theirs to edit."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return (
+        Page.objects.filter(Q(live=False) | restricted())
+        .exclude(pk__in=editable.values("pk"))
+        .values("pk")
+    )
+
+
+def with_visible_titles(items, user):
+    """Serialized pages (the admin API's translations and ancestors of a page) with the
+    titles ``user`` may see; pages they may see nothing of are left out."""
+    pages = Page.objects.in_bulk([item["id"] for item in items])
+    shown = []
+    for item in items:
+        title = shown_title(user, pages[item["id"]]) if item["id"] in pages else None
+        if title is not None:
+            shown.append({**item, "title": title, "admin_display_title": title})
+    return shown
+
+
+class VisibleTranslationsField(PageTranslationsField):
+    def to_representation(self, page):
+        items = super().to_representation(page)
+        return with_visible_titles(items, self.context["request"].user)
+
+
+class VisibleAncestorsField(PageAncestorsField):
+    def to_representation(self, page):
+        items = super().to_representation(page)
+        return with_visible_titles(items, self.context["request"].user)
+
+
+class VisibleTitlesPageSerializer(AdminPageSerializer):
+    translations = VisibleTranslationsField(read_only=True)
+    ancestors = VisibleAncestorsField(read_only=True)
+
+
+# What each action of the pages admin API needs, checked before its data is read.
+API_ACTION_PERMISSIONS = {
+    "publish": "can_publish",
+    "unpublish": "can_unpublish",
+    "delete": "can_delete",
+    "move": "can_move",
+    "copy": "can_copy",
+    "create_alias": "can_copy",
+    "revert_to_page_revision": "can_edit",
+    "convert_alias": "can_edit",
+}
+
+
+class GuardedPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """The pages admin API listed a page's translations and ancestors by their draft
+    titles, private ones included; its actions read and validated their data before
+    checking the user's rights (a 400 instead of a refusal); and its copy-for-translation
+    let translators copy pages that are not live and public."""
+
+    base_serializer_class = VisibleTitlesPageSerializer
+
+    def action_view(self, request, pk, action_name):
+        from .localize_guard import may_submit_for_translation
+
+        page = self.get_object()
+        permissions = page.permissions_for_user(request.user)
+        if action_name in API_ACTION_PERMISSIONS:
+            if not getattr(permissions, API_ACTION_PERMISSIONS[action_name])():
+                raise PermissionDenied
+        elif action_name == "copy_for_translation":
+            pages = [page]
+            if request.data.get("recursive") in (True, "true", "True", "on", "1"):
+                pages += list(page.get_descendants().specific())
+            if not all(may_submit_for_translation(request.user, p) for p in pages):
+                raise PermissionDenied
+        return super().action_view(request, pk, action_name)
 
 
 class ChoosableImagesAPIViewSet(ImagesAdminAPIViewSet):

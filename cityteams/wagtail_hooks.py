@@ -56,6 +56,7 @@ def refuse_moves_without_permission(request, page, destination):
 
 @hooks.register("construct_admin_api", order=100)  # after wagtail.images and wagtail.documents
 def only_choosable_media_in_the_admin_api(router):
+    router.register_endpoint("pages", admin_guards.GuardedPagesAdminAPIViewSet)
     router.register_endpoint("images", admin_guards.ChoosableImagesAPIViewSet)
     router.register_endpoint("documents", admin_guards.ChoosableDocumentsAPIViewSet)
 

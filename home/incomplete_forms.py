@@ -17,9 +17,13 @@ Delete this module when Wagtail's blocks validate their bookkeeping fields thems
 (home/tests/test_incomplete_forms.py says whether they do: it fails without the override).
 """
 
+import logging
 import re
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.blocks.base import BlockField, BlockWidget
@@ -29,6 +33,7 @@ INCOMPLETE = _(
     "This part of the form arrived incomplete, so nothing was saved. It shows what could "
     "be read of what was sent; check it and save again."
 )
+logger = logging.getLogger(__name__)
 UNREADABLE = object()  # nothing of the field could be read: the form shows the saved content
 BOOKKEEPING = re.compile(r"^(?P<prefix>.+)-(?P<field>count|(?P<index>\d+)-(deleted|order))$")
 
@@ -116,10 +121,20 @@ def connect():
 
 
 class IncompleteFormMiddleware:
-    """A form shown again because a StreamField arrived incomplete answers 400."""
+    """A form shown again because a StreamField arrived incomplete answers 400; so does a
+    POST lacking a field that a view reads without checking (``request.POST["…"]``: seen
+    in wagtail-localize's PO upload, ``MultiValueDictKeyError``), instead of a 500."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not isinstance(exception, MultiValueDictKeyError):
+            return None
+        field = str(exception).strip("'\"")
+        logger.warning("Incomplete POST to %s: no %r", request.path, field)
+        html = render_to_string("incomplete_form.html", {"field": field}, request)
+        return HttpResponseBadRequest(html)
 
     def __call__(self, request):
         response = self.get_response(request)

@@ -46,6 +46,15 @@ urlpatterns = [
         admin_guards.GuardedPageTypesUsageReportView.as_view(results_only=True),
     ),
     path(
+        "admin/pages/<int:page_id>/copy/",
+        require_admin_access(admin_guards.CheckedCopyView.as_view()),
+    ),
+    path(
+        "admin/snippets/choose/<slug:app_label>/<slug:model_name>/create/",
+        admin_guards.snippet_chooser_create,
+        name="snippet_chooser_create",
+    ),
+    path(
         "admin/choose-external-link/",
         require_admin_access(admin_guards.VisibleExternalLinkView.as_view()),
     ),
