@@ -220,12 +220,42 @@ def test_translators_cannot_include_private_pages_below_a_public_one(world):
 
 
 def test_translators_translate_a_live_public_page_of_any_city(world):
+    """B's profile has a draft: the translation, its history and the site history name
+    none of it (the translation copied the source's draft title: translation_titles.py)."""
     translator = logged_in(world.site_translator)
     response = translator.post(submit_url(world.vienna), {"locales": [spanish().pk]})
     assert response.status_code == 302
     translated = world.vienna.get_translation(spanish())
     assert not translated.live  # a draft, for the secretariat's review
-    assert translated.title == "Vienna"  # the live title, never B's draft
+    assert (translated.title, translated.draft_title) == ("Vienna", "Vienna")
+    # The client checks every answer for B's secrets.
+    history = translator.get(reverse("wagtailadmin_pages:history", args=[translated.pk]))
+    assert history.status_code == 200
+    site_history = Client()
+    site_history.force_login(world.site_translator)
+    content = site_history.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert builders.SECRET not in without_french_drafts(content)
+
+
+def without_french_drafts(content):
+    """What a translator is sent, less what is theirs to see: B's French drafts."""
+    for page in Page.objects.filter(locale__language_code="fr"):
+        content = content.replace(page.draft_title, "").replace(page.title, "")
+    return content
+
+
+def test_history_of_a_translation_names_no_draft_of_its_source(world):
+    """B's French initiative was translated while its English source had a draft."""
+    translator = Client()
+    translator.force_login(world.site_translator)
+    page = world.vienna_initiative_fr
+    for url in (
+        reverse("wagtailadmin_pages:history", args=[page.pk]),
+        reverse("wagtailadmin_reports:site_history"),
+    ):
+        response = translator.get(url)
+        assert response.status_code == 200
+        assert builders.SECRET not in without_french_drafts(response.content.decode())
 
 
 def french_translation(world):
@@ -281,3 +311,93 @@ def test_private_pages_of_b_are_in_the_world(world):
         page = Page.objects.get(pk=page.pk)
         assert page.live and page.get_view_restrictions().exists()
         assert page.title.startswith(builders.SECRET_PRIVATE)
+
+
+# --- The pages admin API and the translation status report ---------------------
+
+
+def test_admin_api_names_translations_by_titles_the_user_may_see(world):
+    """A translator may edit B's French profile; its English source is not theirs: the
+    API listed it by its draft title."""
+    translator = logged_in(world.site_translator, checking=False)  # B's French drafts: theirs
+    url = reverse("wagtailadmin_api:pages:detail", args=[world.vienna_fr.pk])
+    response = translator.get(url)
+    assert builders.SECRET not in without_french_drafts(response.content.decode())
+    data = response.json()
+    english = next(item for item in data["meta"]["translations"] if item["id"] == world.vienna.pk)
+    assert english["admin_display_title"] == "Vienna"  # live, public: its live title
+
+
+def test_admin_api_still_gives_editors_their_own_draft_titles(world):
+    url = reverse("wagtailadmin_api:pages:detail", args=[world.vienna_fr.pk])
+    data = logged_in(world.b_editor, checking=False).get(url).json()
+    titles = {item["admin_display_title"] for item in data["meta"]["translations"]}
+    assert builders.SECRET in titles
+
+
+def test_admin_api_copy_for_translation_refuses_private_pages_to_translators(world):
+    translator = logged_in(world.site_translator)
+    before = snapshot()
+    for page in (world.vienna_private_fr, world.vienna_unpublished_fr):
+        url = reverse("wagtailadmin_api:pages:action", args=[page.pk, "copy_for_translation"])
+        assert translator.post(url, {"locale": "es"}).status_code == 403
+    assert snapshot() == before
+
+
+def test_translation_status_report_leaves_out_other_cities_private_and_unpublished_pages(
+    world,
+):
+    response = logged_in(world.site_translator).get(reverse("translation_status"))
+    assert response.status_code == 200
+    assert "Vienna public baths" in response.content.decode()  # public pages stay listed
+
+
+# --- Crafted POSTs without their fields: 400, never 500 -------------------------
+
+
+def test_copy_without_a_destination_answers_400_with_the_form(world):
+    editor = logged_in(world.a_editor)
+    url = reverse("wagtailadmin_pages:copy", args=[world.barcelona_initiative.pk])
+    before = snapshot()
+    for data in ({}, {"new_parent_page": "not-a-page"}, {"new_parent_page": "999999"}):
+        response = editor.post(url, {"new_title": "Copy", "new_slug": "copy", **data})
+        assert response.status_code == 400
+        assert 'name="new_title"' in response.content.decode()  # the form, to correct
+    assert snapshot() == before
+
+
+def test_copy_into_another_city_names_no_draft_of_it(world):
+    """Upstream's error ("You do not have permission to copy to page '…'") and the page
+    chooser shown again named the destination by its draft title."""
+    editor = logged_in(world.a_editor)
+    url = reverse("wagtailadmin_pages:copy", args=[world.barcelona_initiative.pk])
+    before = snapshot()
+    for destination in (world.vienna, world.vienna_private):
+        data = {"new_title": "Copy", "new_slug": "copy", "new_parent_page": destination.pk}
+        assert editor.post(url, data).status_code == 400
+    assert snapshot() == before
+
+
+def test_external_link_chooser_without_an_address_answers_400_with_the_form(world, attacker):
+    response = attacker.post(reverse("wagtailadmin_choose_page_external_link"), {})
+    assert response.status_code == 400
+    assert response.json()["step"] == "external_link"
+
+
+def test_po_upload_without_a_file_answers_400(world):
+    translation = Translation.objects.get(
+        source=world.vienna_source, target_locale=world.vienna_fr.locale
+    )
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+    before = snapshot()
+    response = logged_in(world.b_editor, checking=False).post(url, {})
+    assert response.status_code == 400
+    assert "file" in response.content.decode()
+    assert snapshot() == before
+
+
+def test_snippet_chooser_without_creation_has_no_create_address(world):
+    """Wagtail routes it anyway, and its POST answered 500."""
+    client = logged_in(world.communications, checking=False)
+    for method in (client.get, client.post):
+        assert_refused(method("/admin/snippets/choose/home/announcement/create/"))
