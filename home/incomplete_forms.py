@@ -20,7 +20,7 @@ Delete this module when Wagtail's blocks validate their bookkeeping fields thems
 import logging
 import re
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
 from django.utils.datastructures import MultiValueDictKeyError
@@ -145,3 +145,18 @@ class IncompleteFormMiddleware:
         ):
             response.status_code = 400
         return response
+
+
+def redirect_import_with_its_fields(view):
+    """Wagtail's redirect import (its second step) means to answer a POST without its
+    signed management fields as suspicious (400), but its form's ``clean()`` reads them
+    unchecked first (``KeyError: 'import_file_name'``, a 500)."""
+
+    def checked(request, *args, **kwargs):
+        if request.method == "POST" and not {"import_file_name", "input_format"} <= set(
+            request.POST
+        ):
+            raise SuspiciousOperation("The redirect import's management fields are missing.")
+        return view(request, *args, **kwargs)
+
+    return checked

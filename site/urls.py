@@ -4,9 +4,11 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.contrib.redirects import views as redirect_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cityteams import admin_guards
+from home import incomplete_forms
 from home import sitemaps as home_sitemaps
 from home import views as home_views
 
@@ -57,6 +59,12 @@ urlpatterns = [
     path(
         "admin/choose-external-link/",
         require_admin_access(admin_guards.VisibleExternalLinkView.as_view()),
+    ),
+    path(
+        "admin/redirects/import/process/",
+        require_admin_access(
+            incomplete_forms.redirect_import_with_its_fields(redirect_views.process_import)
+        ),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

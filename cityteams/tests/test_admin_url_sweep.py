@@ -897,9 +897,17 @@ def secret_texts(w):
     return [(text, target) for text, target in texts if any(t in text for t in TOKENS)]
 
 
+def without_diff_markup(text):
+    """A revisions comparison splits words into deletions and additions: the text as it
+    is now. (What it deletes is an older revision of the same page, refused to whoever
+    may not see the page's drafts.)"""
+    text = re.sub(r'<span class="deletion">.*?</span>', "", text, flags=re.S)
+    return re.sub(r'<span class="addition">(.*?)</span>', r"\1", text, flags=re.S)
+
+
 def leaks(body, role, w):
     """B's secrets in ``body`` that ``role`` may not see."""
-    text = body.decode(errors="replace")
+    text = without_diff_markup(body.decode(errors="replace"))
     seen = sorted(
         (t for t, target in w.secret_texts if role.may_see(target)), key=len, reverse=True
     )
