@@ -291,14 +291,17 @@ def figures(request):
     """The sweep's size, printed at the end of the module's run."""
     yield
     if FIGURES["patterns"]:
-        reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+        plugins = request.config.pluginmanager
+        reporter = plugins.get_plugin("terminalreporter")
+        capture = plugins.get_plugin("capturemanager")
         line = (
             f"admin URL sweep: {FIGURES['patterns']} of {len(ALL_PATTERNS)} admin URL patterns "
-            f"({len(EXCLUDED)} excluded), {FIGURES['requests']} requests, "
+            f"({len(ALL_PATTERNS) - len(SWEPT)} excluded), {FIGURES['requests']} requests, "
             f"{FIGURES['seconds']:.0f} s"
         )
-        if reporter:
-            reporter.write_line(f"\n{line}")
+        if reporter and capture:
+            with capture.global_and_fixture_disabled():
+                reporter.write_line(f"\n{line}")
 
 
 # --- What an argument names ----------------------------------------------------
@@ -1119,6 +1122,7 @@ def test_admin_url_as_every_limited_role(swept, pattern):
 
 @pytest.mark.parametrize("pattern", SWEPT, ids=pattern_id)
 def test_admin_url_answers_an_empty_post_without_a_server_error(swept, pattern):
+    started = time.perf_counter()
     client = swept.clients["superuser"]
     errors = []
     for request in requests_for(pattern, swept):
@@ -1132,4 +1136,5 @@ def test_admin_url_answers_an_empty_post_without_a_server_error(swept, pattern):
                 errors.append(f"POST {request.url}: {response.status_code}")
         finally:
             transaction.savepoint_rollback(savepoint)
+    FIGURES["seconds"] += time.perf_counter() - started
     assert not errors, "\n".join(errors)
