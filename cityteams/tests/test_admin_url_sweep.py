@@ -14,9 +14,11 @@ the English and the French tree, and sends a GET and a POST as:
 For each request it asserts:
 
 1. no server error;
-2. a refusal, unless the role may use everything in the URL (``may_use`` below, written
-   from docs/permissions.md, never from what the code happens to do);
-3. the database unchanged, every row of every table (``checksums.DatabaseState``);
+2. a refusal, unless the role has every capability the URL needs on what it names
+   (``Role.capabilities`` and ``requirement`` below, written from docs/permissions.md,
+   never from what the code happens to do);
+3. the database unchanged, every row of every table (``checksums.DatabaseState``), but
+   for what an allowed field-less action does (``ACTS_WITHOUT_A_FORM``);
 4. nothing of B's that the role may not see, neither in the response nor in the messages
    the next page shows (B's draft titles, the titles of B's pages only logged-in visitors
    may see, B's media, an applicant's name).
@@ -27,8 +29,11 @@ sweep does not know fails its test and says what to add, so a new admin URL, our
 Wagtail's, is covered the day it appears. The few patterns left out are in ``EXCLUDED``,
 each with its reason.
 
-One world is built for the module (in a transaction rolled back at its end); each
-pattern's requests run in a savepoint.
+A second test sends every URL an empty POST as a superuser, whom nothing refuses, so that
+every form and action reads what it was not sent: a 400 or the form again, never a 500.
+
+One world is built for the module (in a transaction rolled back at its end); each request
+runs in a savepoint rolled back after it. The module prints its figures at the end.
 """
 
 import dataclasses
@@ -1138,3 +1143,16 @@ def test_admin_url_answers_an_empty_post_without_a_server_error(swept, pattern):
             transaction.savepoint_rollback(savepoint)
     FIGURES["seconds"] += time.perf_counter() - started
     assert not errors, "\n".join(errors)
+
+
+def test_a_pattern_with_an_unknown_argument_fails_the_sweep(swept):
+    """A new admin URL is never skipped silently: an argument the sweep cannot fill stops
+    it, naming the pattern and what to add."""
+    route = RoutePattern("admin/mystery/<int:mystery_id>/", is_endpoint=True)
+    pattern = AdminPattern(route=str(route), name="mystery", parts=(route,), callback=None)
+    with pytest.raises(CannotFill, match="mystery_id"):
+        fill(pattern, swept)
+    route = RoutePattern("admin/mystery/<slug:app_label>/<slug:model_name>/", is_endpoint=True)
+    pattern = AdminPattern(route=str(route), name="mystery", parts=(route,), callback=None)
+    with pytest.raises(CannotFill, match="models_for"):
+        fill(pattern, swept)
