@@ -7,6 +7,7 @@ class CityTeamsConfig(AppConfig):
     verbose_name = _("City teams and roles")
 
     def ready(self):
-        from . import signals
+        from . import signals, translation_titles
 
         signals.connect()
+        translation_titles.connect()

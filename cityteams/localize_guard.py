@@ -9,13 +9,25 @@ unless the user may edit (and, to publish, publish) every page the request would
 create or change. They are routed in place of the upstream views by
 cityteams/wagtail_hooks.py (our admin URLs are registered before wagtail-localize's).
 
+Translators (who may edit other cities' pages in their language trees) translate only
+pages that are live and public: a page is submitted for translation only if it is live
+and not behind a view restriction, unless the user is of its city's team or may publish
+it, so unpublished and private pages stay their city's. And only those may stop or
+restart a page's translation: upstream checks that the user may edit the *target*, which
+a translator may.
+
 Delete this module when wagtail-localize checks page permissions itself; the
 tests in cityteams/tests/test_city_editor_permissions.py say whether it does.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
@@ -37,12 +49,41 @@ def can_write_translation(user, page, locale):
     return translated_parent.permissions_for_user(user).can_add_subpage()
 
 
+def is_its_city_or_publisher(user, page):
+    """The team of the city ``page`` belongs to, or someone who may publish it (the
+    secretariat; communications for its stories). Translators may edit other cities'
+    pages in their language trees, and are neither."""
+    if page.permissions_for_user(user).can_publish():
+        return True
+    from cityprofiles.models import CityProfilePage
+
+    from .models import CityTeam
+
+    profile = Page.objects.ancestor_of(page, inclusive=True).type(CityProfilePage).first()
+    return (
+        profile is not None
+        and CityTeam.objects.filter(
+            profile_translation_key=profile.translation_key, group__user=user
+        ).exists()
+    )
+
+
+def may_submit_for_translation(user, page):
+    """Translators translate only pages that are live and public; a page's own city and
+    its publishers submit it as it is."""
+    if page.live and not page.get_view_restrictions().exists():
+        return True
+    return is_its_city_or_publisher(user, page)
+
+
 class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
     def dispatch(self, request, *args, **kwargs):
         # Even the form (GET, or a POST that fails validation) shows the page's title: only
         # for people who may edit the page or write one of its translations.
         page = get_object_or_404(Page, id=self.kwargs["page_id"]).specific
         others = Locale.objects.exclude(pk=page.locale_id)
+        if not may_submit_for_translation(request.user, page):
+            raise PermissionDenied
         if not page.permissions_for_user(request.user).can_edit() and not any(
             can_write_translation(request.user, page, locale) for locale in others
         ):
@@ -52,10 +93,19 @@ class GuardedSubmitPageTranslationView(SubmitPageTranslationView):
     def get_subtitle(self):
         return self.object.title  # the live title, never a draft's
 
+    def get_success_message(self, locales):
+        # Upstream names the page by its draft title, to whoever submitted it.
+        return _(
+            "The page '{page_title}' was successfully submitted for translation into {locales}"
+        ).format(page_title=self.object.title, locales=locales)
+
     def form_valid(self, form):
         pages = [self.object]
         if form.cleaned_data.get("include_subtree"):
             pages += [page.specific for page in self.object.get_descendants()]
+        for page in pages:
+            if not may_submit_for_translation(self.request.user, page):
+                raise PermissionDenied
         for locale in form.cleaned_data["locales"]:
             for page in pages:
                 if not can_write_translation(self.request.user, page, locale):
@@ -94,3 +144,32 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
             if not request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
                 raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def may_stop_or_restart(user, translation):
+    """A page's translation is its city's, or its publishers', to stop or restart."""
+    source = translation.source.get_source_instance()
+    if isinstance(source, Page):
+        return is_its_city_or_publisher(user, source)
+    return True  # a snippet: upstream's check (edit permission on its model) stands
+
+
+@require_admin_access
+@require_POST
+def stop_translation(request, translation_id):
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not may_stop_or_restart(request.user, translation):
+        raise PermissionDenied
+    return edit_translation.stop_translation(request, translation_id)
+
+
+def refuse_restart_by_others(request, page):
+    """``before_edit_page``: wagtail-localize restarts a stopped translation from the
+    target's edit form (its own hook, after this one)."""
+    if request.method != "POST" or "localize-restart-translation" not in request.POST:
+        return
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).first()
+    if translation is not None and not may_stop_or_restart(request.user, translation):
+        raise PermissionDenied

@@ -27,6 +27,10 @@ def register_admin_urls():
             localize_guard.GuardedUpdateTranslationsView.as_view(),
         ),
         path("localize/page/<int:page_id>/convert_to_alias/", admin_guards.convert_to_alias),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            localize_guard.stop_translation,
+        ),
         path("localize/reports/translations/", admin_guards.translations_report()),
         path(
             "localize/reports/translations/results/",
@@ -46,6 +50,11 @@ def hide_other_members_drafts_from_the_chooser(pages, request):
     return admin_guards.page_chooser_queryset(pages, request)
 
 
+@hooks.register("before_edit_page", order=-1)  # before wagtail-localize's restart
+def refuse_restarting_other_cities_translations(request, page):
+    localize_guard.refuse_restart_by_others(request, page)
+
+
 @hooks.register("before_move_page")
 def refuse_moves_without_permission(request, page, destination):
     admin_guards.refuse_move_without_permission(request, page, destination)
@@ -53,6 +62,7 @@ def refuse_moves_without_permission(request, page, destination):
 
 @hooks.register("construct_admin_api", order=100)  # after wagtail.images and wagtail.documents
 def only_choosable_media_in_the_admin_api(router):
+    router.register_endpoint("pages", admin_guards.GuardedPagesAdminAPIViewSet)
     router.register_endpoint("images", admin_guards.ChoosableImagesAPIViewSet)
     router.register_endpoint("documents", admin_guards.ChoosableDocumentsAPIViewSet)
 

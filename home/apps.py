@@ -7,9 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and general pages")
 
     def ready(self):
-        from . import chrome, draft_redirects, edit_view_translations, page_cache
+        from . import chrome, draft_redirects, edit_view_translations, incomplete_forms, page_cache
 
         chrome.connect()
         draft_redirects.connect()
         page_cache.connect()
         edit_view_translations.patch()
+        incomplete_forms.connect()

@@ -4,9 +4,11 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.contrib.redirects import views as redirect_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cityteams import admin_guards
+from home import incomplete_forms
 from home import sitemaps as home_sitemaps
 from home import views as home_views
 
@@ -23,6 +25,46 @@ urlpatterns = [
     path(
         "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
         require_admin_access(admin_guards.guarded_workflow_cancellation),
+    ),
+    path(
+        "admin/pages/workflow/preview/<int:page_id>/<int:task_id>/",
+        admin_guards.guarded_workflow_view("workflow_preview"),
+    ),
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        admin_guards.guarded_workflow_view("workflow_action"),
+    ),
+    path(
+        "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/"
+        "<int:task_state_id>/",
+        admin_guards.guarded_workflow_view("collect_workflow_action_data"),
+    ),
+    path(
+        "admin/reports/page-types-usage/",
+        admin_guards.GuardedPageTypesUsageReportView.as_view(),
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        admin_guards.GuardedPageTypesUsageReportView.as_view(results_only=True),
+    ),
+    path(
+        "admin/pages/<int:page_id>/copy/",
+        require_admin_access(admin_guards.CheckedCopyView.as_view()),
+    ),
+    path(
+        "admin/snippets/choose/<slug:app_label>/<slug:model_name>/create/",
+        admin_guards.snippet_chooser_create,
+        name="snippet_chooser_create",
+    ),
+    path(
+        "admin/choose-external-link/",
+        require_admin_access(admin_guards.VisibleExternalLinkView.as_view()),
+    ),
+    path(
+        "admin/redirects/import/process/",
+        require_admin_access(
+            incomplete_forms.redirect_import_with_its_fields(redirect_views.process_import)
+        ),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 
 from .status import (
     CURRENT,
@@ -68,6 +69,15 @@ def translation_report(request):
     form = ReportFilters(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = report_rows(filters)
+    if not request.user.is_superuser:
+        # Translators follow every city's public pages; unpublished and private ones
+        # stay their city's (and the secretariat's, who may edit them).
+        from cityteams.admin_guards import hidden_page_ids
+
+        hidden = set(hidden_page_ids(request.user).values_list("pk", flat=True))
+        rows = [
+            row for row in rows if not (isinstance(row.source, Page) and row.source.pk in hidden)
+        ]
     targets = [code for code in languages() if rows and code in rows[0].statuses] or [
         code for code in languages()[1:]
     ]

@@ -1,9 +1,10 @@
 """Two onboarded cities, for permission tests: Barcelona (city A) and Vienna (city B).
 
 Barcelona's editor is the attacker. Vienna holds everything they must neither read
-nor change: drafts whose title is ``SECRET DRAFT …``, an initiative in moderation,
-a French translation made with wagtail-localize, an image and a document in its
-team's collection. See cityteams/tests/test_city_editor_permissions.py.
+nor change: drafts whose title is ``SECRET DRAFT …``, an initiative in moderation
+in two languages, French translations made with wagtail-localize, pages restricted to
+logged-in visitors (``SECRET PRIVATE …``) and pages never published, an image and a
+document in its team's collection. See cityteams/tests/test_city_editor_permissions.py.
 
 A communications editor is there too, with an image and a document in the
 Communications collection: it may choose every city's media (so B's media titles are
@@ -18,7 +19,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.models import Translation, TranslationSource
 
 from cityprofiles.tests import builders
@@ -31,11 +32,14 @@ SECRET = "SECRET DRAFT"
 SECRET_IMAGE = "SECRET IMAGE of Vienna"
 SECRET_DOCUMENT = "SECRET DOCUMENT of Vienna"
 SECRET_FILE = "vienna-secret"  # in the names of B's image and document files
+# B's live pages that only logged-in visitors may see (a login restriction): their live
+# titles are B's too.
+SECRET_PRIVATE = "SECRET PRIVATE"
 # Not one of these may appear in anything city A's editor is sent.
-SECRETS = (SECRET, SECRET_IMAGE, SECRET_DOCUMENT, SECRET_FILE)
+SECRETS = (SECRET, SECRET_IMAGE, SECRET_DOCUMENT, SECRET_FILE, SECRET_PRIVATE)
 # Communications may choose B's image and document for a story, so their titles and file
-# names are shown to it in the choosers; B's drafts stay secret.
-SECRETS_FROM_COMMUNICATIONS = (SECRET,)
+# names are shown to it in the choosers; B's drafts and private pages stay secret.
+SECRETS_FROM_COMMUNICATIONS = (SECRET, SECRET_PRIVATE)
 
 
 def secret_draft(page, user, label=""):
@@ -68,6 +72,23 @@ def media(collection, title, filename):
         collection=collection,
     )
     return image, document
+
+
+def private_initiative(profile, label, slug):
+    """A live initiative of ``profile`` behind a login restriction."""
+    page = initiative(profile, f"{SECRET_PRIVATE} initiative{label}", slug=slug)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    return page
+
+
+def unpublished_initiative(profile, label, slug):
+    """An initiative that was never published: even its first title is a draft's."""
+    return initiative(
+        profile,
+        f"{SECRET} initiative never published{label}",
+        slug=slug,
+        live=False,
+    )
 
 
 def two_cities():
@@ -109,6 +130,21 @@ def two_cities():
         vienna_initiative.specific_class.objects.get(pk=vienna_initiative.pk), b_editor
     )
 
+    # B's French initiative, translated with wagtail-localize and in review too.
+    _source, vienna_initiative_fr = translate_with_localize(vienna_initiative, "fr", superuser)
+    secret_draft(vienna_initiative_fr, b_editor, " (initiative fr)")
+    workflow_state_fr = workflow.start(
+        vienna_initiative_fr.specific_class.objects.get(pk=vienna_initiative_fr.pk), b_editor
+    )
+    # B's pages whose titles are B's even when live: private ones, never-published ones,
+    # in two language trees; and a live public initiative without a draft, whose own
+    # title anyone may see (but not its profile's draft title, above it in the tree).
+    vienna_private = private_initiative(vienna, "", slug="private")
+    vienna_private_fr = private_initiative(vienna_fr, " (fr)", slug="private-fr")
+    vienna_unpublished = unpublished_initiative(vienna, "", slug="unpublished")
+    vienna_unpublished_fr = unpublished_initiative(vienna_fr, " (fr)", slug="unpublished-fr")
+    vienna_public_initiative = initiative(vienna, "Vienna public baths", slug="public-baths")
+
     a_image, a_document = media(a_team.collection, "Barcelona logo", "barcelona-logo")
     b_image, b_document = media(b_team.collection, SECRET_IMAGE, SECRET_FILE)
 
@@ -147,6 +183,13 @@ def two_cities():
         vienna_source=vienna_source,
         vienna_initiative=vienna_initiative,
         workflow_state=workflow_state,
+        vienna_initiative_fr=vienna_initiative_fr,
+        workflow_state_fr=workflow_state_fr,
+        vienna_private=vienna_private,
+        vienna_private_fr=vienna_private_fr,
+        vienna_unpublished=vienna_unpublished,
+        vienna_unpublished_fr=vienna_unpublished_fr,
+        vienna_public_initiative=vienna_public_initiative,
         a_team=a_team,
         a_editor=a_editor,
         b_team=b_team,

@@ -83,6 +83,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form whose StreamField arrived incomplete answers 400 (home/incomplete_forms.py).
+    "home.incomplete_forms.IncompleteFormMiddleware",
+    # Deleting what something else protects: a message, not a 500 (home/protected_deletes.py).
+    "home.protected_deletes.ProtectedDeleteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -67,7 +67,8 @@ def test_city_editor_adds_an_initiative_from_my_city_and_the_secretariat_approve
     # The editor leaves, and comes back to it from "My city", where it is a draft.
     page.goto(f"{site_url}/admin/")
     row = page.locator(f"tr[data-initiative='{draft_id}']")
-    assert row.locator("[data-review-state]").inner_text().strip() == "Draft, not submitted for review"
+    state = row.locator("[data-review-state]").inner_text().strip()
+    assert state == "Draft, not submitted for review"
     shot(page, "3-my-city-with-the-draft")
     row.get_by_role("link", name=re.compile("^Edit")).click()
     page.wait_for_url(f"{site_url}/admin/pages/{draft_id}/edit/")

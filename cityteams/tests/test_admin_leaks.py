@@ -1,0 +1,403 @@
+"""Leaks the URL sweep found or the issue reported, each as its own case: what a role
+sees after a refusal, in the page chooser, in reports and in the link chooser, and what
+translators may start and stop (cityteams/admin_guards.py, cityteams/localize_guard.py).
+
+Each test sends the request the leak needed, asserts what the limited user is sent, that
+the database did not change, and that the same request still works for those it is for.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+
+from cityteams.roles import SECRETARIAT, TRANSLATORS
+from cityteams.tests import builders
+from cityteams.tests.test_city_editor_permissions import (
+    LeakCheckingClient,
+    assert_refused,
+    snapshot,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def two_cities(django_db_setup, django_db_blocker):
+    """Built once per module in a transaction rolled back at its end; each test runs in a
+    savepoint within it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = builders.two_cities()
+        User = get_user_model()
+        world.site_translator = User.objects.create_user("tr", "tr@example.org", "pw-123456789")
+        world.site_translator.groups.add(Group.objects.get(name=TRANSLATORS))
+        world.reviewer = User.objects.create_user("rev", "rev@example.org", "pw-123456789")
+        world.reviewer.groups.add(Group.objects.get(name=SECRETARIAT))
+        yield world
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(two_cities, db):
+    return two_cities
+
+
+def logged_in(user, checking=True):
+    """A client that fails on any of B's secrets (``checking``), or a plain one for B's
+    own people."""
+    client = LeakCheckingClient() if checking else Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def attacker(world):
+    return logged_in(world.a_editor)
+
+
+def messages_shown_next(client):
+    """The admin page after a refusal, where Wagtail shows the messages it queued."""
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+# --- Workflow preview and action views --------------------------------------
+
+
+def workflow_urls(page, task_state):
+    return {
+        "preview": reverse(
+            "wagtailadmin_pages:workflow_preview", args=[page.pk, task_state.task_id]
+        ),
+        "collect": reverse(
+            "wagtailadmin_pages:collect_workflow_action_data",
+            args=[page.pk, "approve", task_state.pk],
+        ),
+        "action": reverse(
+            "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk]
+        ),
+    }
+
+
+@pytest.mark.parametrize("view", ["preview", "collect", "action"])
+@pytest.mark.parametrize("tree", ["en", "fr"])
+def test_workflow_views_refuse_before_naming_a_page_not_in_review(world, attacker, view, tree):
+    """Upstream answered "The page '<draft title>' is not currently awaiting moderation"
+    for any page id; walking ids read every draft title."""
+    page = world.vienna if tree == "en" else world.vienna_fr  # drafts, not in review
+    url = workflow_urls(page, world.workflow_state.current_task_state)[view]
+    before = snapshot()
+    response = attacker.post(url) if view == "action" else attacker.get(url)
+    assert_refused(response)
+    assert builders.SECRET not in messages_shown_next(attacker)  # the client checks it too
+    assert snapshot() == before
+
+
+def test_the_reviewer_still_previews_and_approves_from_the_workflow_views(world):
+    reviewer = logged_in(world.reviewer, checking=False)
+    state = world.workflow_state.current_task_state
+    urls = workflow_urls(world.vienna_initiative, state)
+    preview = reviewer.get(urls["preview"])
+    assert preview.status_code == 200
+    assert builders.SECRET in preview.content.decode()  # the draft under review
+    assert reviewer.get(urls["collect"]).status_code == 200
+
+
+# --- The page chooser: breadcrumbs, search, private and unpublished pages ---
+
+
+def test_chooser_breadcrumb_names_ancestors_by_their_live_titles(world, attacker):
+    """Browsing B's live initiative (no draft of its own) showed its profile's draft title
+    in the breadcrumb."""
+    url = reverse("wagtailadmin_choose_page_child", args=[world.vienna_public_initiative.pk])
+    response = attacker.get(url)
+    assert response.status_code == 200
+    content = response.json()["html"]
+    assert "Vienna" in content  # the profile's live title, the way up
+    assert "Members" in content
+
+
+def test_chooser_search_names_parents_by_their_live_titles(world, attacker):
+    response = attacker.get(reverse("wagtailadmin_choose_page_search"), {"q": "baths"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Vienna public baths" in content
+    assert 'class="navigate-parent">Vienna</a>' in content
+
+
+@pytest.mark.parametrize("query", ["SECRET", "private", "initiative"])
+def test_chooser_search_leaves_out_private_and_unpublished_pages(world, attacker, query):
+    response = attacker.get(reverse("wagtailadmin_choose_page_search"), {"q": query})
+    assert response.status_code == 200  # the client fails on any of B's secrets
+
+
+def test_chooser_refuses_to_browse_into_a_private_page(world, attacker):
+    url = reverse("wagtailadmin_choose_page_child", args=[world.vienna_private.pk])
+    assert_refused(attacker.get(url))
+
+
+def test_editors_still_see_their_own_private_and_draft_pages_in_the_chooser(world):
+    editor = logged_in(world.b_editor, checking=False)
+    response = editor.get(reverse("wagtailadmin_choose_page_child", args=[world.vienna.pk]))
+    assert response.status_code == 200
+    content = response.json()["html"]
+    assert builders.SECRET_PRIVATE in content and builders.SECRET in content
+
+
+# --- Reports -----------------------------------------------------------------
+
+
+def test_page_types_usage_report_names_only_pages_the_user_may_see(world, attacker):
+    """It named each page type's last edited page by its draft title, whoever's."""
+    response = attacker.get(reverse("wagtailadmin_reports:page_types_usage"))
+    assert response.status_code == 200
+
+
+def test_page_types_usage_report_still_names_drafts_for_their_editors(world):
+    response = logged_in(world.b_editor, checking=False).get(
+        reverse("wagtailadmin_reports:page_types_usage")
+    )
+    assert builders.SECRET in response.content.decode()
+
+
+# --- The external link chooser -------------------------------------------------
+
+
+def link_to(client, page):
+    return client.post(
+        reverse("wagtailadmin_choose_page_external_link"),
+        {"external-link-chooser-url": page.full_url, "external-link-chooser-link_text": ""},
+    ).json()
+
+
+def test_external_link_to_another_city_page_stays_external(world, attacker):
+    """The address of B's profile was turned into a link named by B's draft title."""
+    for page in (world.vienna, world.vienna_private, world.vienna_fr):
+        data = link_to(attacker, page)
+        assert data["step"] == "external_link_chosen"
+        assert "id" not in data["result"]
+
+
+def test_external_link_to_own_or_public_page_becomes_an_internal_link(world, attacker):
+    own = link_to(attacker, world.barcelona)
+    assert own["step"] == "external_link_chosen" and own["result"]["id"] == world.barcelona.pk
+    public = link_to(attacker, world.vienna_public_initiative)
+    assert public["result"]["id"] == world.vienna_public_initiative.pk
+
+
+# --- Translators: what they may start, and whose translations they may stop -------
+
+
+def submit_url(page):
+    return reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+
+
+def spanish():
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.mark.parametrize("name", ["vienna_private", "vienna_unpublished", "vienna_private_fr"])
+def test_translators_cannot_translate_private_or_unpublished_pages(world, name):
+    page = getattr(world, name)
+    translator = logged_in(world.site_translator)
+    before = snapshot()
+    assert_refused(translator.get(submit_url(page)))
+    assert_refused(translator.post(submit_url(page), {"locales": [spanish().pk]}))
+    assert snapshot() == before
+
+
+def test_translators_cannot_include_private_pages_below_a_public_one(world):
+    translator = logged_in(world.site_translator)
+    before = snapshot()
+    response = translator.post(
+        submit_url(world.vienna_fr), {"locales": [spanish().pk], "include_subtree": "on"}
+    )
+    assert_refused(response)
+    assert snapshot() == before
+
+
+def test_translators_translate_a_live_public_page_of_any_city(world):
+    """B's profile has a draft: the translation, its history and the site history name
+    none of it (the translation copied the source's draft title: translation_titles.py)."""
+    translator = logged_in(world.site_translator)
+    response = translator.post(submit_url(world.vienna), {"locales": [spanish().pk]})
+    assert response.status_code == 302
+    translated = world.vienna.get_translation(spanish())
+    assert not translated.live  # a draft, for the secretariat's review
+    assert (translated.title, translated.draft_title) == ("Vienna", "Vienna")
+    # The client checks every answer for B's secrets.
+    history = translator.get(reverse("wagtailadmin_pages:history", args=[translated.pk]))
+    assert history.status_code == 200
+    site_history = Client()
+    site_history.force_login(world.site_translator)
+    content = site_history.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert builders.SECRET not in without_french_drafts(content)
+
+
+def without_french_drafts(content):
+    """What a translator is sent, less what is theirs to see: B's French drafts."""
+    for page in Page.objects.filter(locale__language_code="fr"):
+        content = content.replace(page.draft_title, "").replace(page.title, "")
+    return content
+
+
+def test_history_of_a_translation_names_no_draft_of_its_source(world):
+    """B's French initiative was translated while its English source had a draft."""
+    translator = Client()
+    translator.force_login(world.site_translator)
+    page = world.vienna_initiative_fr
+    for url in (
+        reverse("wagtailadmin_pages:history", args=[page.pk]),
+        reverse("wagtailadmin_reports:site_history"),
+    ):
+        response = translator.get(url)
+        assert response.status_code == 200
+        assert builders.SECRET not in without_french_drafts(response.content.decode())
+
+
+def french_translation(world):
+    return Translation.objects.get(source=world.vienna_source, target_locale=world.vienna_fr.locale)
+
+
+def stop_url(translation):
+    return reverse("wagtail_localize:stop_translation", args=[translation.pk])
+
+
+@pytest.mark.parametrize("who", ["site_translator", "translator", "a_editor"])
+def test_only_the_city_or_the_secretariat_stops_a_city_translation(world, who):
+    """Upstream lets whoever may edit the translated page stop it: the translators do."""
+    translation = french_translation(world)
+    client = logged_in(getattr(world, who))
+    before = snapshot()
+    assert_refused(client.post(stop_url(translation)))
+    assert snapshot() == before
+    assert Translation.objects.get(pk=translation.pk).enabled
+
+
+@pytest.mark.parametrize("who", ["b_editor", "reviewer"])
+def test_the_city_team_and_the_secretariat_stop_a_translation(world, who):
+    translation = french_translation(world)
+    response = logged_in(getattr(world, who), checking=False).post(stop_url(translation))
+    assert response.status_code == 302
+    assert not Translation.objects.get(pk=translation.pk).enabled
+
+
+def test_translators_cannot_restart_a_stopped_city_translation(world):
+    translation = french_translation(world)
+    Translation.objects.filter(pk=translation.pk).update(enabled=False)
+    translator = logged_in(world.site_translator)
+    url = reverse("wagtailadmin_pages:edit", args=[world.vienna_fr.pk])
+    before = snapshot()
+    assert_refused(translator.post(url, {"localize-restart-translation": "on"}))
+    assert snapshot() == before
+    assert not Translation.objects.get(pk=translation.pk).enabled
+
+
+def test_the_city_team_restarts_its_translation(world):
+    translation = french_translation(world)
+    Translation.objects.filter(pk=translation.pk).update(enabled=False)
+    editor = logged_in(world.b_editor, checking=False)
+    url = reverse("wagtailadmin_pages:edit", args=[world.vienna_fr.pk])
+    assert editor.post(url, {"localize-restart-translation": "on"}).status_code == 302
+    assert Translation.objects.get(pk=translation.pk).enabled
+
+
+def test_private_pages_of_b_are_in_the_world(world):
+    """The leak checks above are not vacuous: B's private pages exist and are live."""
+    for page in (world.vienna_private, world.vienna_private_fr):
+        page = Page.objects.get(pk=page.pk)
+        assert page.live and page.get_view_restrictions().exists()
+        assert page.title.startswith(builders.SECRET_PRIVATE)
+
+
+# --- The pages admin API and the translation status report ---------------------
+
+
+def test_admin_api_names_translations_by_titles_the_user_may_see(world):
+    """A translator may edit B's French profile; its English source is not theirs: the
+    API listed it by its draft title."""
+    translator = logged_in(world.site_translator, checking=False)  # B's French drafts: theirs
+    url = reverse("wagtailadmin_api:pages:detail", args=[world.vienna_fr.pk])
+    response = translator.get(url)
+    assert builders.SECRET not in without_french_drafts(response.content.decode())
+    data = response.json()
+    english = next(item for item in data["meta"]["translations"] if item["id"] == world.vienna.pk)
+    assert english["admin_display_title"] == "Vienna"  # live, public: its live title
+
+
+def test_admin_api_still_gives_editors_their_own_draft_titles(world):
+    url = reverse("wagtailadmin_api:pages:detail", args=[world.vienna_fr.pk])
+    data = logged_in(world.b_editor, checking=False).get(url).json()
+    titles = {item["admin_display_title"] for item in data["meta"]["translations"]}
+    assert builders.SECRET in titles
+
+
+def test_admin_api_copy_for_translation_refuses_private_pages_to_translators(world):
+    translator = logged_in(world.site_translator)
+    before = snapshot()
+    for page in (world.vienna_private_fr, world.vienna_unpublished_fr):
+        url = reverse("wagtailadmin_api:pages:action", args=[page.pk, "copy_for_translation"])
+        assert translator.post(url, {"locale": "es"}).status_code == 403
+    assert snapshot() == before
+
+
+def test_translation_status_report_leaves_out_other_cities_private_and_unpublished_pages(
+    world,
+):
+    response = logged_in(world.site_translator).get(reverse("translation_status"))
+    assert response.status_code == 200
+    assert "Vienna public baths" in response.content.decode()  # public pages stay listed
+
+
+# --- Crafted POSTs without their fields: 400, never 500 -------------------------
+
+
+def test_copy_without_a_destination_answers_400_with_the_form(world):
+    editor = logged_in(world.a_editor)
+    url = reverse("wagtailadmin_pages:copy", args=[world.barcelona_initiative.pk])
+    before = snapshot()
+    for data in ({}, {"new_parent_page": "not-a-page"}, {"new_parent_page": "999999"}):
+        response = editor.post(url, {"new_title": "Copy", "new_slug": "copy", **data})
+        assert response.status_code == 400
+        assert 'name="new_title"' in response.content.decode()  # the form, to correct
+    assert snapshot() == before
+
+
+def test_copy_into_another_city_names_no_draft_of_it(world):
+    """Upstream's error ("You do not have permission to copy to page '…'") and the page
+    chooser shown again named the destination by its draft title."""
+    editor = logged_in(world.a_editor)
+    url = reverse("wagtailadmin_pages:copy", args=[world.barcelona_initiative.pk])
+    before = snapshot()
+    for destination in (world.vienna, world.vienna_private):
+        data = {"new_title": "Copy", "new_slug": "copy", "new_parent_page": destination.pk}
+        assert editor.post(url, data).status_code == 400
+    assert snapshot() == before
+
+
+def test_external_link_chooser_without_an_address_answers_400_with_the_form(world, attacker):
+    response = attacker.post(reverse("wagtailadmin_choose_page_external_link"), {})
+    assert response.status_code == 400
+    assert response.json()["step"] == "external_link"
+
+
+def test_po_upload_without_a_file_answers_400(world):
+    translation = Translation.objects.get(
+        source=world.vienna_source, target_locale=world.vienna_fr.locale
+    )
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+    before = snapshot()
+    response = logged_in(world.b_editor, checking=False).post(url, {})
+    assert response.status_code == 400
+    assert "file" in response.content.decode()
+    assert snapshot() == before
+
+
+def test_snippet_chooser_without_creation_has_no_create_address(world):
+    """Wagtail routes it anyway, and its POST answered 500."""
+    client = logged_in(world.communications, checking=False)
+    for method in (client.get, client.post):
+        assert_refused(method("/admin/snippets/choose/home/announcement/create/"))
