@@ -25,7 +25,8 @@ language: not for a block whose choices are read from the database when packed.
 from django.test.signals import setting_changed
 from django.utils import translation
 from wagtail.admin.panels import FieldPanel
-from wagtail.blocks.base import BlockWidget
+
+from .incomplete_forms import CheckedBlockWidget
 
 _packed = {}
 
@@ -37,8 +38,9 @@ def forget_packed_definitions(**kwargs):
 setting_changed.connect(forget_packed_definitions)
 
 
-class DefinitionPackedOnceWidget(BlockWidget):
-    """Wagtail's ``BlockWidget``, packing its block definition once per language."""
+class DefinitionPackedOnceWidget(CheckedBlockWidget):
+    """Wagtail's ``BlockWidget``, packing its block definition once per language (and, as
+    every StreamField's widget, reading an incomplete post safely: home/incomplete_forms.py)."""
 
     def _build_block_json(self):
         key = (id(self.block_def), translation.get_language())
