@@ -20,6 +20,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import (
     ChooseResultsView,
     ChooseView,
+    ChosenMultipleView,
     ChosenView,
 )
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -105,6 +106,11 @@ class MemberChosenView(ChosenView):
         return choosable_members().get(pk=pk)
 
 
+class MemberChosenMultipleView(ChosenMultipleView):
+    def get_objects(self, pks):
+        return choosable_members().filter(pk__in=pks)
+
+
 class MemberChooserViewSet(ChooserViewSet):
     model = CityProfilePage
     icon = "group"
@@ -114,6 +120,12 @@ class MemberChooserViewSet(ChooserViewSet):
     choose_view_class = MemberChooseView
     choose_results_view_class = MemberChooseResultsView
     chosen_view_class = MemberChosenView
+    chosen_multiple_view_class = MemberChosenMultipleView
+
+    def get_urlpatterns(self):
+        # Members join through an application, never from a chooser: without a creation
+        # form Wagtail's "create" address would answer a POST with a server error.
+        return [url for url in super().get_urlpatterns() if url.name != "create"]
 
 
 member_chooser_viewset = MemberChooserViewSet("member_chooser", url_prefix="members/choose")

@@ -80,3 +80,23 @@ def test_a_storys_members_are_chosen_with_the_member_chooser(editor, members):
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
     assert "Choose a member" in html
     assert reverse("member_chooser:choose") in html
+
+
+def test_choosing_several_members_at_once_leaves_drafts_out(editor, members):
+    url = reverse("member_chooser:chosen_multiple")
+    response = editor.get(url, {"id": [members["draft"].pk, members["vienna"].pk]})
+    assert response.status_code == 200
+    titles = [item["title"] for item in json.loads(response.content)["result"]]
+    assert titles == ["Vienna"]
+
+
+def test_members_cannot_be_created_from_the_chooser(editor, members):
+    # Members join through an application; the chooser has no "create" address to post to.
+    from django.urls import NoReverseMatch
+
+    with pytest.raises(NoReverseMatch):
+        reverse("member_chooser:create")
+    before = members["vienna"].__class__.objects.count()
+    response = editor.post("/admin/members/choose/create/", {"title": "Posted"}, follow=True)
+    assert response.status_code == 404  # (after the language redirect of a 404)
+    assert members["vienna"].__class__.objects.count() == before

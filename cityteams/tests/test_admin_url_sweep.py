@@ -426,6 +426,7 @@ KWARG_KINDS = {
     "session_id": "editing_session",
     "query_id": "query",
     "redirect_id": "redirect",
+    "user_id": "user",
 }
 # Arguments that name no object: the values worth trying.
 KWARG_VALUES = {
@@ -447,6 +448,7 @@ PK_KINDS = {
     "wagtailusers_groups": "group",
     "wagtailimages_chooser": "image",
     "wagtaildocs_chooser": "document",
+    "member_chooser": "page",
 }
 # Our own function views taking a ``pk``, by URL name.
 PK_KINDS_BY_NAME = {
@@ -707,6 +709,8 @@ class Role:
             rights = set(self.page_rights(page)) if self.page_rights else set()
             if browsable(page):
                 rights.add("browse")
+            if translatable(page):  # live and public: its live title may be linked to
+                rights.add("link")
             return rights
         if target.kind in MEDIA_KINDS:
             return set(self.media_rights)
@@ -807,6 +811,9 @@ PAGE_REQUIREMENTS = {
     "wagtailforms:list_submissions_results": "read form submissions",
     "wagtailforms:delete_submissions": "delete form submissions",
     "cityteams_onboard": "onboard",
+    "cityteams_resend_invitation": "onboard",
+    # Any admin user may choose a live, public member for a link; never a draft.
+    "member_chooser:chosen": "link",
 }
 API_ACTION_REQUIREMENTS = {
     "publish": "publish",
