@@ -50,6 +50,7 @@ from wagtail.admin.views import chooser
 from wagtail.admin.views.pages.copy import CopyView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import page_viewset_registry
+from wagtail.api.v2.serializers import PageParentField
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
@@ -316,9 +317,26 @@ class VisibleAncestorsField(PageAncestorsField):
         return with_visible_titles(items, self.context["request"].user)
 
 
+class VisibleParentField(PageParentField):
+    """The parent, as the ancestors are: by the title the user may see, or left out."""
+
+    def get_attribute(self, instance):
+        parent = super().get_attribute(instance)
+        if parent is None or shown_title(self.context["request"].user, parent) is None:
+            return None
+        return parent
+
+    def to_representation(self, page):
+        return {
+            **super().to_representation(page),
+            "title": shown_title(self.context["request"].user, page),
+        }
+
+
 class VisibleTitlesPageSerializer(AdminPageSerializer):
     translations = VisibleTranslationsField(read_only=True)
     ancestors = VisibleAncestorsField(read_only=True)
+    parent = VisibleParentField(read_only=True)
 
 
 # What each action of the pages admin API needs, checked before its data is read.

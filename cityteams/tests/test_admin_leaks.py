@@ -335,6 +335,22 @@ def test_admin_api_still_gives_editors_their_own_draft_titles(world):
     assert builders.SECRET in titles
 
 
+def test_admin_api_names_a_pages_parent_only_by_a_title_the_user_may_see(world):
+    """An ancestor of the editor's own profile taken offline, retitled in a draft: the
+    API's ``parent`` named it by its title as ``ancestors`` no longer did."""
+    directory = Page.objects.get(pk=world.directories["en"].pk).specific
+    directory.title = directory.draft_title = f"{builders.SECRET} directory"
+    directory.save_revision()
+    directory.unpublish()
+    url = reverse("wagtailadmin_api:pages:detail", args=[world.barcelona.pk])
+    data = logged_in(world.a_editor, checking=False).get(url).json()
+    assert data["meta"]["parent"] is None
+    assert builders.SECRET not in str(data)
+    # The secretariat, who may edit it, still sees it by its draft title.
+    data = logged_in(world.reviewer, checking=False).get(url).json()
+    assert data["meta"]["parent"]["title"] == f"{builders.SECRET} directory"
+
+
 def test_admin_api_copy_for_translation_refuses_private_pages_to_translators(world):
     translator = logged_in(world.site_translator)
     before = snapshot()
