@@ -2,19 +2,58 @@
 snippet, so wagtail-localize offers “Translate” on it), and what the page editor adds to
 Wagtail's for every page type."""
 
+from django.core.exceptions import PermissionDenied
 from django.template.loader import render_to_string
 from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import new_page_slugs
 from .site_settings import Announcement, FooterText
 
 
+class ForAnnouncementsEditors:
+    """Wagtail's snippet chooser lists a model's items to every admin user. A banner
+    switched off or not yet due is communications' unpublished text, and nothing links
+    to a banner: only those who may add, change or delete banners choose them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = ModelPermissionPolicy(Announcement)
+        if not policy.user_has_any_permission(request.user, ["add", "change", "delete"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AnnouncementChooseView(ForAnnouncementsEditors, chooser.ChooseView):
+    pass
+
+
+class AnnouncementChooseResultsView(ForAnnouncementsEditors, chooser.ChooseResultsView):
+    pass
+
+
+class AnnouncementChosenView(ForAnnouncementsEditors, chooser.SnippetChosenView):
+    pass
+
+
+class AnnouncementChosenMultipleView(ForAnnouncementsEditors, chooser.SnippetChosenMultipleView):
+    pass
+
+
+class AnnouncementChooserViewSet(chooser.SnippetChooserViewSet):
+    choose_view_class = AnnouncementChooseView
+    choose_results_view_class = AnnouncementChooseResultsView
+    chosen_view_class = AnnouncementChosenView
+    chosen_multiple_view_class = AnnouncementChosenMultipleView
+
+
 class AnnouncementViewSet(SnippetViewSet):
     model = Announcement
     icon = "warning"
+    chooser_viewset_class = AnnouncementChooserViewSet
     list_display = ["message", "is_on", "starts_at", "ends_at", "locale"]
     list_filter = ["locale", "is_on"]
     search_fields = ["message"]

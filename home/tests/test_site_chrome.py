@@ -343,3 +343,37 @@ def test_an_editor_without_the_permissions_cannot_change_settings_or_banners(cli
     assert (source.is_on, source.message) == (False, "The fifth wave is open")
     assert Announcement.objects.count() == 1
     assert banner(client.get("/en/")) is None
+
+
+def test_a_banner_not_yet_shown_is_chosen_only_by_those_who_write_banners(client):
+    """Wagtail's snippet chooser lists every item to any admin user: a switched-off banner
+    was readable by a city editor or a translator."""
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from cityteams.roles import COMMUNICATIONS, TRANSLATORS, ensure_roles
+
+    builders.site_tree(languages=("en",))
+    ensure_roles()
+    draft = announcement(is_on=False, message="Embargoed: the fifth wave opens")
+    urls = [
+        reverse("wagtailsnippetchoosers_home_announcement:choose"),
+        reverse("wagtailsnippetchoosers_home_announcement:choose_results"),
+        reverse("wagtailsnippetchoosers_home_announcement:chosen", args=[draft.pk]),
+        reverse("wagtailsnippetchoosers_home_announcement:chosen_multiple") + f"?id={draft.pk}",
+    ]
+    User = get_user_model()
+    translator = User.objects.create_user("tr", "tr@example.org", "pw-123456789")
+    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    for url in urls:
+        client.force_login(translator)
+        response = client.get(url)
+        # Refused as the admin refuses: back to the dashboard, nothing of the banner.
+        assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
+        assert "Embargoed" not in response.content.decode(), url
+    assert Announcement.objects.get(pk=draft.pk).message.startswith("Embargoed")
+    # Communications, who write banners, still choose it.
+    writer = User.objects.create_user("news", "news@example.org", "pw-123456789")
+    writer.groups.add(Group.objects.get(name=COMMUNICATIONS))
+    client.force_login(writer)
+    assert "Embargoed" in client.get(urls[1]).content.decode()
