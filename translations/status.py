@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 MISSING, DRAFT, OUTDATED, CURRENT = "missing", "draft", "out-of-date", "up-to-date"
+SOURCE = "source"  # the language a page was written in
+SOURCE_LABEL = _("Source")
 STATUS_LABELS = {
     MISSING: _("Missing"),
     DRAFT: _("Draft"),
@@ -36,10 +38,13 @@ class Row:
     kind: str
     city: str
     statuses: dict = field(default_factory=dict)  # language code -> status
+    language: str = settings.LANGUAGE_CODE  # the source's
 
     def status_list(self, languages):
         return [
-            (code, self.statuses.get(code), STATUS_LABELS[self.statuses.get(code)])
+            (code, SOURCE, SOURCE_LABEL)
+            if code == self.language
+            else (code, self.statuses.get(code), STATUS_LABELS[self.statuses.get(code)])
             for code in languages
         ]
 
@@ -61,48 +66,64 @@ def translation_status(source, translation):
 
 
 def page_rows(page_type=None, city_key=None):
-    """One row per page of the default language, with the status of each translation.
-    Three queries whatever the number of pages."""
+    """One row per page, whatever language it was written in, with the status of each
+    other language. The row's source is the page wagtail-localize translates from (a
+    member that joined in French: the French page), the default language's where both
+    or neither are, else the first written. Four queries whatever the number of pages."""
     from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+    from wagtail_localize.models import TranslationSource
 
-    default = Locale.get_default()
     types = ContentType.objects.filter(
         app_label__in={app for app, _m in REPORTED_PAGE_TYPES},
         model__in={model for _a, model in REPORTED_PAGE_TYPES},
     )
+    profiles = list(
+        Page.objects.filter(
+            content_type__app_label="cityprofiles", content_type__model="cityprofilepage"
+        ).values_list("path", "title")
+    )
     if page_type:
         types = types.filter(model=page_type)
-    sources = Page.objects.filter(locale=default, content_type__in=types, alias_of__isnull=True)
+    pages = Page.objects.filter(content_type__in=types, alias_of__isnull=True)
     if city_key:
         from cityprofiles.models import CityProfilePage
 
-        city = CityProfilePage.objects.filter(locale=default, member_key=city_key).first()
-        sources = sources.filter(path__startswith=city.path) if city else sources.none()
-    sources = list(sources.select_related("content_type").order_by("path"))
-    translations = (
-        Page.objects.filter(
-            translation_key__in=[p.translation_key for p in sources], alias_of__isnull=True
-        )
-        .exclude(locale=default)
-        .select_related("locale")
-        .only("id", "translation_key", "locale", "live", "last_published_at")
-    )
+        paths = CityProfilePage.objects.filter(member_key=city_key).values_list("path", flat=True)
+        under = Q(pk__in=[])
+        for path in paths:
+            under |= Q(path__startswith=path)
+        pages = pages.filter(under)
+    pages = pages.select_related("content_type", "locale").order_by("path")
     by_key = {}
-    for page in translations:
+    for page in pages:
         by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
-    cities = {p.path: p.title for p in sources if p.content_type.model == "cityprofilepage"}
-    profile_path_length = next((len(path) for path in cities), 0)
+    default = Locale.get_default().language_code
+    translated_from = {}
+    for key, code in TranslationSource.objects.filter(object_id__in=list(by_key)).values_list(
+        "object_id", "locale__language_code"
+    ):
+        translated_from.setdefault(key, set()).add(code)
+    # The member a page belongs to: the profile above it, in its own language's tree.
+    profile_path_length = len(profiles[0][0]) if profiles else 0
+    city_by_path = dict(profiles)
     rows = []
-    for source in sources:
-        city = cities.get(source.path[:profile_path_length], "") if profile_path_length else ""
-        row = Row(source=source, kind=source.content_type.model, city=city)
-        for code in languages():
-            if code == default.language_code:
-                continue
-            row.statuses[code] = translation_status(
-                source, by_key.get(source.translation_key, {}).get(code)
-            )
+    for key, versions in by_key.items():
+        sources = translated_from.get(key, set()) & set(versions)
+        if default in versions and (not sources or default in sources):
+            code = default
+        elif sources:
+            code = min(sources, key=lambda language: versions[language].pk)
+        else:
+            code = min(versions, key=lambda language: versions[language].pk)
+        source = versions[code]
+        city = city_by_path.get(source.path[:profile_path_length], "")
+        row = Row(source=source, kind=source.content_type.model, city=city, language=code)
+        for target in languages():
+            if target != code:
+                row.statuses[target] = translation_status(source, versions.get(target))
         rows.append(row)
+    rows.sort(key=lambda row: row.source.path)
     return rows
 
 

@@ -17,6 +17,7 @@ from .status import (
     DRAFT,
     MISSING,
     OUTDATED,
+    SOURCE,
     STATUS_LABELS,
     languages,
     page_rows,
@@ -78,7 +79,9 @@ def translation_report(request):
         rows = [
             row for row in rows if not (isinstance(row.source, Page) and row.source.pk in hidden)
         ]
-    targets = [code for code in languages() if rows and code in rows[0].statuses] or [
+    # Every language some page is translated into: English too once a member wrote in
+    # another language (its own language's cell says "Source").
+    targets = [code for code in languages() if any(code in row.statuses for row in rows)] or [
         code for code in languages()[1:]
     ]
     if request.GET.get("export") == "csv":
@@ -116,5 +119,6 @@ def export_csv(rows, targets):
         title = getattr(row.source, "title", None) or str(row.source)
         if title[:1] in ("=", "+", "-", "@", "\t", "\r"):
             title = "'" + title  # never a formula in a spreadsheet
-        writer.writerow([row.kind, title, row.city, *[row.statuses.get(c, "") for c in targets]])
+        cells = [SOURCE if c == row.language else row.statuses.get(c, "") for c in targets]
+        writer.writerow([row.kind, title, row.city, *cells])
     return response

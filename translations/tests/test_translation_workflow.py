@@ -319,3 +319,46 @@ def test_arabic_pages_keep_latin_names_in_their_own_direction(client, tree, html
     name = doc.select_one(".member-card__name a")
     assert name.get_text(strip=True) == "Barcelona"
     assert name["dir"] == "auto" and name["lang"] == "en"
+
+
+def test_a_member_written_in_french_is_reported_with_french_as_its_source(admin_client, tree):
+    """A member that joined in French (its profile made in the French tree on acceptance)
+    was missing from the report, which listed only English pages."""
+    _homes, directories = tree
+    lyon = builders.profile(directories["fr"], "Lyon", country="FR", slug="lyon", member_key="lyon")
+    lyon.save_revision().publish()
+    TranslationSource.get_or_create_from_instance(lyon)
+    builders.translate(lyon, "en", title="Lyon (en)")
+    housing = initiative(lyon, "Logement d'abord", slug="logement")
+    barcelona = builders.profile(
+        directories["en"], "Barcelona", slug="barcelona", member_key="barcelona-es"
+    )
+    barcelona.save_revision().publish()
+
+    rows = {row.source.pk: row for row in page_rows(page_type="cityprofilepage")}
+    assert set(rows) == {lyon.pk, barcelona.pk}  # one row per member, from its source
+    assert rows[lyon.pk].language == "fr"
+    assert rows[lyon.pk].statuses == {"en": CURRENT, "es": MISSING, "ar": MISSING}
+    assert rows[barcelona.pk].statuses == {"fr": MISSING, "es": MISSING, "ar": MISSING}
+    city_rows = page_rows(city_key="lyon")
+    assert [(row.source.pk, row.city) for row in city_rows] == [
+        (lyon.pk, "Lyon"),
+        (housing.pk, "Lyon"),
+    ]
+    assert summary(list(rows.values()))["en"] == {CURRENT: 1, OUTDATED: 0, DRAFT: 0, MISSING: 0}
+
+    url = reverse("translation_status")
+    page = admin_client.get(url, {"page_type": "cityprofilepage"}).content.decode()
+    assert "Lyon" in page and ">en</th>" in page  # English is now a column
+    exported = admin_client.get(url, {"page_type": "cityprofilepage", "export": "csv"})
+    table = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert table[0] == ["type", "title", "city", "en", "fr", "es", "ar"]
+    assert [
+        "cityprofilepage",
+        "Lyon",
+        "Lyon",
+        "up-to-date",
+        "source",
+        "missing",
+        "missing",
+    ] in table
