@@ -279,3 +279,17 @@ def test_the_panel_costs_the_same_queries_with_few_and_many_initiatives_and_lang
     assert html.count("data-initiative=") == 7
     assert "Comment 5" in html
     assert many == few
+
+
+def test_the_campaigns_name_keeps_its_direction_on_an_arabic_dashboard(world):
+    """ "10, 100, 1000 Human Rights Cities…" was laid out "Human … 1000 ,100 ,10" in Arabic."""
+    from django.conf import settings
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(world.a_editor)
+    profile.preferred_language = "ar"
+    profile.save()
+    document, _client = dashboard(world.a_editor)
+    assert document.find("html")["dir"] == "rtl"
+    heading = document.select_one("h1 bdi")
+    assert heading is not None and heading.get_text(strip=True) == settings.WAGTAIL_SITE_NAME
