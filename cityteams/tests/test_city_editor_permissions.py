@@ -22,7 +22,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
@@ -234,20 +233,6 @@ SUBMIT = {"action-submit": "action-submit"}
 
 
 # --- Fixtures ----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def two_cities(django_db_setup, django_db_blocker):
-    """Built once per module in a transaction rolled back at its end; each test runs in a
-    savepoint within it, so what one test changes is gone for the next."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield builders.two_cities()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(two_cities, db):
-    return two_cities
 
 
 def logged_in(user):

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -25,18 +25,6 @@ from initiatives.tests.builders import initiative
 
 pytestmark = pytest.mark.django_db
 HOME = "/admin/"
-
-
-@pytest.fixture(scope="module")
-def two_cities(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield builders.two_cities()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def world(two_cities, db):
-    return two_cities
 
 
 def dashboard(user):
