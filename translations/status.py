@@ -100,9 +100,8 @@ def page_rows(page_type=None, city_key=None):
         by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
     default = Locale.get_default().language_code
     translated_from = {}
-    for key, code in TranslationSource.objects.filter(object_id__in=list(by_key)).values_list(
-        "object_id", "locale__language_code"
-    ):
+    read_from = TranslationSource.objects.filter(object_id__in=pages.values("translation_key"))
+    for key, code in read_from.values_list("object_id", "locale__language_code"):
         translated_from.setdefault(key, set()).add(code)
     # The member a page belongs to: the profile above it, in its own language's tree.
     profile_path_length = len(profiles[0][0]) if profiles else 0
