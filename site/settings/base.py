@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # A form whose StreamField arrived incomplete answers 400 (home/incomplete_forms.py).
     "home.incomplete_forms.IncompleteFormMiddleware",
+    # A chooser asked for an id that cannot be one: 404, not 500 (home/chooser_ids.py).
+    "home.chooser_ids.ChooserIdsMiddleware",
     # Deleting what something else protects: a message, not a 500 (home/protected_deletes.py).
     "home.protected_deletes.ProtectedDeleteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
