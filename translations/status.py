@@ -66,13 +66,11 @@ def translation_status(source, translation):
 
 
 def page_rows(page_type=None, city_key=None):
-    """One row per page, whatever language it was written in, with the status of each
-    other language. The row's source is the page wagtail-localize translates from (a
-    member that joined in French: the French page), the default language's where both
-    or neither are, else the first written. Four queries whatever the number of pages."""
+    """One row per page, whatever language it was written in (a member that joined in
+    French: its French page), with the status of each other language. Three queries
+    whatever the number of pages."""
     from django.contrib.contenttypes.models import ContentType
     from django.db.models import Q
-    from wagtail_localize.models import TranslationSource
 
     types = ContentType.objects.filter(
         app_label__in={app for app, _m in REPORTED_PAGE_TYPES},
@@ -98,23 +96,14 @@ def page_rows(page_type=None, city_key=None):
     by_key = {}
     for page in pages:
         by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
-    default = Locale.get_default().language_code
-    translated_from = {}
-    read_from = TranslationSource.objects.filter(object_id__in=pages.values("translation_key"))
-    for key, code in read_from.values_list("object_id", "locale__language_code"):
-        translated_from.setdefault(key, set()).add(code)
     # The member a page belongs to: the profile above it, in its own language's tree.
     profile_path_length = len(profiles[0][0]) if profiles else 0
     city_by_path = dict(profiles)
     rows = []
-    for key, versions in by_key.items():
-        sources = translated_from.get(key, set()) & set(versions)
-        if default in versions and (not sources or default in sources):
-            code = default
-        elif sources:
-            code = min(sources, key=lambda language: versions[language].pk)
-        else:
-            code = min(versions, key=lambda language: versions[language].pk)
+    for versions in by_key.values():
+        # A translation is always made after what it translates, by hand or through
+        # wagtail-localize, even from a translation: the first written is the source.
+        code = min(versions, key=lambda language: versions[language].pk)
         source = versions[code]
         city = city_by_path.get(source.path[:profile_path_length], "")
         row = Row(source=source, kind=source.content_type.model, city=city, language=code)

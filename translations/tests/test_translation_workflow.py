@@ -362,3 +362,30 @@ def test_a_member_written_in_french_is_reported_with_french_as_its_source(admin_
         "missing",
         "missing",
     ] in table
+
+
+def test_a_translation_translated_further_does_not_become_the_source(tree):
+    """wagtail-localize records a source for every page translated from: English copied
+    into French, the French then translated into Arabic, is still English's row; a French
+    member translated into English, then from English into Arabic, still French's."""
+    homes, directories = tree
+    about = about_page(homes["en"])
+    about_fr = builders.translate(about, "fr", title="À propos")
+    TranslationSource.get_or_create_from_instance(about_fr)
+    builders.translate(about_fr, "ar", title="حول الحملة")
+    lyon = builders.profile(directories["fr"], "Lyon", country="FR", slug="lyon", member_key="lyon")
+    lyon.save_revision().publish()
+    lyon_en = builders.translate(lyon, "en", title="Lyon (en)")
+    TranslationSource.get_or_create_from_instance(lyon_en)
+    builders.translate(lyon_en, "ar", title="ليون")
+
+    rows = {row.source.pk: row for row in page_rows()}
+    assert about_fr.pk not in rows and lyon_en.pk not in rows
+    assert (rows[about.pk].language, rows[about.pk].statuses) == (
+        "en",
+        {"fr": CURRENT, "es": MISSING, "ar": CURRENT},
+    )
+    assert (rows[lyon.pk].language, rows[lyon.pk].statuses) == (
+        "fr",
+        {"en": CURRENT, "es": MISSING, "ar": CURRENT},
+    )
