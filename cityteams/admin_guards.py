@@ -322,15 +322,14 @@ class VisibleParentField(PageParentField):
 
     def get_attribute(self, instance):
         parent = super().get_attribute(instance)
-        if parent is None or shown_title(self.context["request"].user, parent) is None:
+        if parent is None:
             return None
-        return parent
+        title = shown_title(self.context["request"].user, parent)
+        return None if title is None else (parent, title)
 
-    def to_representation(self, page):
-        return {
-            **super().to_representation(page),
-            "title": shown_title(self.context["request"].user, page),
-        }
+    def to_representation(self, parent_and_title):
+        parent, title = parent_and_title
+        return {**super().to_representation(parent), "title": title}
 
 
 class VisibleTitlesPageSerializer(AdminPageSerializer):
