@@ -351,10 +351,13 @@ def test_a_banner_not_yet_shown_is_chosen_only_by_those_who_write_banners(client
     from django.contrib.auth.models import Group
     from django.urls import reverse
 
+    from cityteams.onboarding import onboard
     from cityteams.roles import COMMUNICATIONS, TRANSLATORS, ensure_roles
 
-    builders.site_tree(languages=("en",))
+    _homes, directories = builders.site_tree(languages=("en",))
     ensure_roles()
+    barcelona = builders.profile(directories["en"], "Barcelona", slug="barcelona")
+    _team, city_editor, _invited = onboard(barcelona, "editor@barcelona.example.org")
     draft = announcement(is_on=False, message="Embargoed: the fifth wave opens")
     urls = [
         reverse("wagtailsnippetchoosers_home_announcement:choose"),
@@ -365,8 +368,8 @@ def test_a_banner_not_yet_shown_is_chosen_only_by_those_who_write_banners(client
     User = get_user_model()
     translator = User.objects.create_user("tr", "tr@example.org", "pw-123456789")
     translator.groups.add(Group.objects.get(name=TRANSLATORS))
-    for url in urls:
-        client.force_login(translator)
+    for user, url in [(user, url) for user in (translator, city_editor) for url in urls]:
+        client.force_login(user)
         response = client.get(url)
         # Refused as the admin refuses: back to the dashboard, nothing of the banner.
         assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
