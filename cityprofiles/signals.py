@@ -10,14 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from taxonomies.models import (
-    CharterRight,
-    FrameworkPillar,
-    RightsHolderGroup,
-    SustainableDevelopmentGoal,
-    Theme,
-    Wave,
-)
+from taxonomies.models import TAXONOMY_MODELS
 
 from .directory import bump_cache_version
 from .models import CityProfilePage
@@ -35,15 +28,7 @@ def _bump(update_fields=None, **kwargs):
 def connect():
     from initiatives.models import InitiativePage
 
-    vocabularies = (
-        Wave,
-        Theme,
-        CharterRight,
-        FrameworkPillar,
-        SustainableDevelopmentGoal,
-        RightsHolderGroup,
-    )
-    for model in (CityProfilePage, InitiativePage, *vocabularies):
+    for model in (CityProfilePage, InitiativePage, *TAXONOMY_MODELS):
         post_save.connect(_bump, sender=model, dispatch_uid=f"directory-save-{model.__name__}")
         post_delete.connect(_bump, sender=model, dispatch_uid=f"directory-delete-{model.__name__}")
     # Making a page private (or public again) changes who appears in the directory.

@@ -247,3 +247,14 @@ class RightsHolderGroup(Term):
         constraints = [
             models.UniqueConstraint(fields=["key", "locale"], name="unique_group_key_per_locale"),
         ]
+
+
+# The campaign's vocabularies, in the order the admin and the reports list them.
+TAXONOMY_MODELS = (
+    Wave,
+    Theme,
+    CharterRight,
+    FrameworkPillar,
+    SustainableDevelopmentGoal,
+    RightsHolderGroup,
+)

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
+    TAXONOMY_MODELS,
     CharterRight,
     FrameworkPillar,
     RightsHolderGroup,
@@ -16,15 +17,6 @@ from .models import (
     Wave,
 )
 from .usage import uses_of
-
-TAXONOMY_MODELS = (
-    Wave,
-    Theme,
-    CharterRight,
-    FrameworkPillar,
-    SustainableDevelopmentGoal,
-    RightsHolderGroup,
-)
 
 
 class WaveViewSet(SnippetViewSet):

@@ -117,25 +117,11 @@ def page_rows(page_type=None, city_key=None):
 
 def snippet_rows():
     """The taxonomy terms: which languages each is translated into."""
-    from taxonomies.models import (
-        CharterRight,
-        FrameworkPillar,
-        RightsHolderGroup,
-        SustainableDevelopmentGoal,
-        Theme,
-        Wave,
-    )
+    from taxonomies.models import TAXONOMY_MODELS
 
     default = Locale.get_default()
     rows = []
-    for model in (
-        Wave,
-        Theme,
-        CharterRight,
-        FrameworkPillar,
-        SustainableDevelopmentGoal,
-        RightsHolderGroup,
-    ):
+    for model in TAXONOMY_MODELS:
         objects = list(model.objects.select_related("locale"))
         present = {}
         for obj in objects:

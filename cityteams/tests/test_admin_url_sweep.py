@@ -88,6 +88,7 @@ from home.site_settings import Announcement, FooterText
 from joining.models import Application
 from joining.tests.builders import application
 from taxonomies.models import (
+    TAXONOMY_MODELS,
     CharterRight,
     FrameworkPillar,
     RightsHolderGroup,
@@ -741,14 +742,6 @@ def site_translator_page_rights(page):
     return rights
 
 
-TAXONOMIES = (
-    Wave,
-    Theme,
-    CharterRight,
-    FrameworkPillar,
-    SustainableDevelopmentGoal,
-    RightsHolderGroup,
-)
 ROLES = {
     role.name: role
     for role in (
@@ -760,7 +753,7 @@ ROLES = {
             "site_translator",
             page_rights=site_translator_page_rights,
             media_rights=frozenset({"choose"}),
-            model_rights=((TAXONOMIES, {"change", "any", "translate"}),),
+            model_rights=((TAXONOMY_MODELS, {"change", "any", "translate"}),),
         ),
         Role(
             "communications",
