@@ -54,6 +54,7 @@ NAME_PARTS = [
 FR_SUMMARY = "[Données synthétiques] Membre de la campagne depuis {year}."
 ES_SUMMARY = "[Datos sintéticos] Miembro de la campaña desde {year}."
 EN_SUMMARY = "[Synthetic data] A member of the campaign since {year}, working on {themes}."
+AR_SUMMARY = "[بيانات اصطناعية] عضو في الحملة منذ {year}."
 
 
 def progress(label, done, total, out):
@@ -103,7 +104,8 @@ def synthetic_name(number, rng):
 
 @transaction.atomic
 def build_members(count, out, seed=2030, start=0):
-    """``count`` synthetic members in English; 70% also in French, 50% also in Spanish."""
+    """``count`` synthetic members in English; 70% also in French, 50% also in Spanish, 30%
+    also in Arabic."""
     rng = random.Random(seed + start)
     default = Locale.get_default()
     locales = {loc.language_code: loc for loc in Locale.objects.all()}
@@ -112,7 +114,7 @@ def build_members(count, out, seed=2030, start=0):
     themes = list(Theme.objects.filter(locale=default))
     rights = list(CharterRight.objects.filter(locale=default))
     pillars = list(FrameworkPillar.objects.filter(locale=default))
-    english, french, spanish, links = [], [], [], []
+    english, french, spanish, arabic, links = [], [], [], [], []
     for number in range(start, start + count):
         region = rng.choice(list(REGION_COUNTRIES))
         country = rng.choice(REGION_COUNTRIES[region])
@@ -158,9 +160,15 @@ def build_members(count, out, seed=2030, start=0):
                     title=name, locale=locales["es"], summary=ES_SUMMARY.format(year=year), **fields
                 )
             )
+        if rng.random() < 0.3:
+            arabic.append(
+                CityProfilePage(
+                    title=name, locale=locales["ar"], summary=AR_SUMMARY.format(year=year), **fields
+                )
+            )
         links.append((key, chosen))
     created = []
-    for code, pages in (("en", english), ("fr", french), ("es", spanish)):
+    for code, pages in (("en", english), ("fr", french), ("es", spanish), ("ar", arabic)):
         if pages:
             directory = directories[locales[code].pk]
             created += bulk_add_children(directory, pages, out, f"members ({code})")
@@ -187,7 +195,7 @@ def build_members(count, out, seed=2030, start=0):
             )
     for model, batch in zip(through, rows, strict=True):
         model.objects.bulk_create(batch, batch_size=2000)
-    out(f"  members: {count} built ({len(created)} pages in 3 languages)")
+    out(f"  members: {count} built ({len(created)} pages in 4 languages)")
     return created
 
 
@@ -266,6 +274,28 @@ INITIATIVE_TEXTS = {
         (
             "Servicios de cuidados para personas mayores",
             "[Datos sintéticos] Atención a domicilio y centros de día en {city}.",
+        ),
+    ],
+    "ar": [
+        (
+            "برنامج السكن الميسور",
+            "[بيانات اصطناعية] سكن اجتماعي وتجديد وحماية المستأجرين من الإخلاء في {city}.",
+        ),
+        (
+            "مكتب مناهضة التمييز",
+            "[بيانات اصطناعية] يبلّغ سكان {city} عن العنصرية وخطاب الكراهية ويحصلون على دعم قانوني.",
+        ),
+        (
+            "مياه الشرب لكل أسرة",
+            "[بيانات اصطناعية] حد أدنى من مياه الشرب ونوافير عامة في كل حي من أحياء {city}.",
+        ),
+        (
+            "الميزانية التشاركية",
+            "[بيانات اصطناعية] يقرر سكان {city} جزءاً من ميزانيتها.",
+        ),
+        (
+            "خدمات رعاية كبار السن",
+            "[بيانات اصطناعية] رعاية منزلية ومراكز نهارية في {city}.",
         ),
     ],
 }

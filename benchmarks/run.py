@@ -47,8 +47,8 @@ def parse_args():
     )
     parser.add_argument(
         "--only",
-        choices=["public", "admin"],
-        help="measure only the public pages or only the admin's edit views",
+        choices=["public", "admin", "search"],
+        help="measure only the public pages, the admin's edit views or the searches",
     )
     parser.add_argument(
         "--lockstep",
@@ -207,6 +207,40 @@ def pages_to_measure():
     ]
 
 
+# The search at scale (docs/search.md): each address across every language and, beside it,
+# limited to the reader's language (``lang=``), as the search was before it spanned them.
+SEARCHES = [
+    ("empty (ar)", "/ar/search/"),
+    ("text (en)", "/en/search/?q=budget"),
+    ("text + 3 facets (en)", "/en/search/?q=budget&region=europe&status=ongoing&sdg=clean-water"),
+    ("text + 3 facets (fr)", "/fr/search/?q=budget&region=europe&status=ongoing&sdg=clean-water"),
+    ("vocabulary (fr): logement", "/fr/search/?q=logement"),
+    (
+        "vocabulary + 3 facets (ar)",
+        "/ar/search/?q=السكن&region=europe&status=ongoing&sdg=clean-water",
+    ),
+    ("text, deep page (es)", "/es/search/?q=agua&page=20"),
+]
+
+
+def searches_to_measure():
+    rows = []
+    for label, url in SEARCHES:
+        rows.append((f"search: {label}", url))
+        if "?" in url:
+            language = url.split("/")[1]
+            rows.append((f"  {label}, written in {language} only", f"{url}&written_in={language}"))
+    return rows
+
+
+def measure_searches(client, repeat):
+    """Warm with the counts computed on every request ("uncached counts"), and cold."""
+    from django.test import override_settings
+
+    with override_settings(SEARCH_COUNTS_CACHE_SECONDS=0):
+        return {label: measure(client, url, repeat) for label, url in searches_to_measure()}
+
+
 def admin_users():
     """A superuser, the secretariat (a member of its group, not a superuser) and
     Barcelona's editor, whom the demo onboards."""
@@ -321,22 +355,27 @@ def main():
         size = max(size, CityProfilePage.objects.filter(locale__language_code="en").count())
         counts = {
             code: InitiativePage.objects.filter(locale__language_code=code).count()
-            for code in ("en", "fr", "es")
+            for code in ("en", "fr", "es", "ar")
         }
         print(f"  initiatives per language: {counts}")
         if args.lockstep:
             from benchmarks.admin import lockstep
 
             return lockstep(admin_clients())
-        if args.only != "admin":
+        if args.only == "search":
+            print(f"==> Measuring the search at {size} members ({args.repeat} requests each)")
+            results[size] = measure_searches(client, args.repeat)
+        elif args.only != "admin":
             print(f"==> Measuring at {size} members ({args.repeat} requests per page)")
             results[size] = {
                 label: measure(client, url, args.repeat) for label, url in pages_to_measure()
             }
-        if args.only != "public":
+        if args.only in (None, "admin"):
             print(f"==> Measuring the admin's edit views at {size} members")
             admin[size] = measure_admin_views(args.repeat)
-    if results:
+    if results and args.only == "search":
+        print_report(results)
+    elif results:
         # Served from the page cache a page costs the same at any size: measured at the largest.
         kept = {
             label: measure_kept(client, url, args.repeat)

@@ -180,11 +180,12 @@ def _listing(request, paginator, page, page_size, results):
 
 @endpoint
 def initiatives(request):
-    """Published initiatives of one language, filtered and ordered like the search."""
+    """Published initiatives, filtered and ordered like the search: every language, each
+    once, in the language asked where translated (``written_in`` limits the languages)."""
     locale = _locale(request)
     with translation.override(locale.language_code):
         facets = build_facets(locale)
-        names = ["q", "sort"] + [facet.name for facet in facets]
+        names = ["q", "sort", "plain"] + [facet.name for facet in facets]
         number, page_size = _paging(request, names, single=["q", "sort"])
         params = request.GET.copy()
         params.pop("page", None)  # validated above, as a number
@@ -193,7 +194,9 @@ def initiatives(request):
             raise ApiError(400, _("Invalid parameters."), _field_errors(form))
         query = form.cleaned_data["q"]
         sort = form.cleaned_data.get("sort") or ("relevance" if query else "newest")
-        ids = engine.ordered_ids(locale, query, facets, form.selected, sort)
+        ids = engine.ordered_ids(
+            locale, query, facets, form.selected, sort, form.cleaned_data["plain"]
+        )
         paginator, page = _page_of(ids, number, page_size)
         results = initiative_records(page.object_list, locale, request)
         response = _listing(request, paginator, page, page_size, results)

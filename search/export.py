@@ -51,6 +51,11 @@ INITIATIVE_FIELDS = [
     Field("id", "integer", "Page id of the initiative; stable for the life of the page."),
     Field("url", "string", "Absolute address of the initiative's page.", "uri"),
     Field("language", "string", "Language of the texts: en, fr, es or ar."),
+    Field(
+        "is_fallback",
+        "boolean",
+        "True when shown in another language than the one asked: not translated into it.",
+    ),
     Field("title", "string", "Name of the initiative, in that language."),
     Field("summary", "string", "One paragraph: what the initiative does, for whom."),
     Field("city", "string|null", "Name of the member (city or territory) that leads it."),
@@ -75,6 +80,7 @@ FIELD_NAMES = [field.name for field in INITIATIVE_FIELDS]
 # Values read in one query, and the many-to-many links read one query each.
 COLUMNS = [
     "id",
+    "locale__language_code",
     "url_path",
     "title",
     "summary",
@@ -99,18 +105,16 @@ LINKED = {
 }
 
 
-def export_response(request, locale, query, facets, selected, sort, output, limit=MAX_ROWS):
+def export_response(
+    request, locale, query, facets, selected, sort, output, plain=(), limit=MAX_ROWS
+):
     """Every initiative matching the validated search (at most ``limit``), as a CSV or JSON
     download. A longer result is cut, and says so: ``truncated`` in JSON, and the
     ``X-Export-Truncated`` and ``X-Total-Count`` headers of both."""
-    ids = engine.ordered_ids(locale, query, facets, selected, sort)
-    kept = list(ids[: limit + 1])
-    truncated = len(kept) > limit
-    if truncated:
-        kept = kept[:limit]
-        total = len(ids) if isinstance(ids, list) else ids.count()
-    else:
-        total = len(kept)
+    ids = engine.ordered_ids(locale, query, facets, selected, sort, plain)
+    kept = ids[:limit]
+    total = ids.count()
+    truncated = total > limit
     records = initiative_records(kept, locale, request)
     if output == "csv":
         response = csv_response(records, locale)
@@ -124,6 +128,7 @@ def export_response(request, locale, query, facets, selected, sort, output, limi
                 "q": query,
                 "sort": sort,
                 **{facet.name: selected.get(facet.name, []) for facet in facets},
+                "plain": list(plain),
             },
             "count": total,
             "truncated": truncated,
@@ -174,7 +179,8 @@ def initiative_records(ids, locale, request):
             {
                 "id": pk,
                 "url": _absolute_url(row["url_path"], request),
-                "language": locale.language_code,
+                "language": row["locale__language_code"],
+                "is_fallback": row["locale__language_code"] != locale.language_code,
                 "title": row["title"],
                 "summary": row["summary"],
                 "city": row["city__title"],

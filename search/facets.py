@@ -6,7 +6,9 @@ translated name), so a filtered address means the same thing in every language.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -45,15 +47,23 @@ class Facet:
             if f.is_relation and f.related_model is not InitiativePage and f.name != "id"
         )
 
-    def narrow(self, initiatives, values):
-        """``initiatives`` that have any of the keys in ``values``."""
+    def column(self):
+        """The value a plain facet counts, as an expression on InitiativePage."""
+        return F(self.lookup)
+
+    def condition(self, values):
+        """Q: an initiative has any of the keys in ``values``."""
         if self.many:
             # By the terms' ids (every language's row of each key): without a join to the
             # term table, PostgreSQL reads the link rows of those terms once.
             terms = [pk for pk, key in self.key_by_id.items() if key in values]
             linked = self.through.objects.filter(**{f"{self.term_field}_id__in": terms})
-            return initiatives.filter(pk__in=linked.values("initiativepage_id"))
-        return initiatives.filter(**{f"{self.lookup}__in": values})
+            return Q(pk__in=linked.values("initiativepage_id"))
+        return Q(**{f"{self.lookup}__in": values})
+
+    def narrow(self, initiatives, values):
+        """``initiatives`` that have any of the keys in ``values``."""
+        return initiatives.filter(self.condition(values))
 
 
 YEARS = [(str(year), str(year)) for year in range(1950, 2101)]
@@ -156,4 +166,9 @@ def build_facets(locale):
         Facet("wave", _("Wave"), "city__wave__key", choices=terms["wave"]),
         Facet("status", _("Status"), "status", choices=list(InitiativeStatus.choices)),
         Facet("year", _("Start year"), "start_year", choices=YEARS),
+        Facet("written_in", _("Written in"), "locale__language_code", choices=LANGUAGES),
     ]
+
+
+# Each language named in itself (settings.LANGUAGES): a reader looks for their own.
+LANGUAGES = list(settings.WAGTAIL_CONTENT_LANGUAGES)

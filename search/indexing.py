@@ -41,6 +41,18 @@ def index_object(instance):
     if prepared is None:
         return
     backend_for(_language_of(instance)).add(prepared)
+    if getattr(instance, "summary", None) is not None and _is_published(instance):
+        from .suggest import remember
+
+        remember(instance.title, instance.summary)
+
+
+def _is_published(instance):
+    """Live and outside every private section: only such words may be proposed."""
+    manager = type(instance)._default_manager
+    if not hasattr(manager, "live"):
+        return True
+    return manager.filter(pk=instance.pk).live().public().exists()
 
 
 def remove_object(instance):

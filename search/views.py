@@ -4,6 +4,8 @@ import logging
 
 from django.db import DatabaseError
 from django.shortcuts import render
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
@@ -15,8 +17,11 @@ from . import engine
 from .facets import build_facets
 from .forms import SearchForm
 from .highlight import snippet
+from .suggest import did_you_mean
 
 logger = logging.getLogger(__name__)
+# Fewer results than this and the search proposes another spelling.
+FEW_RESULTS = 3
 
 
 def search_view(request):
@@ -32,14 +37,17 @@ def search_view(request):
         )
     query = form.cleaned_data["q"]
     selected = form.selected
+    plain = form.cleaned_data["plain"]
     sort = form.cleaned_data.get("sort") or ("relevance" if query else "newest")
     output = form.cleaned_data.get("format") or "html"
     if output != "html":
         from .export import export_response
 
-        return export_response(request, locale, query, facets, selected, sort, output)
+        return export_response(request, locale, query, facets, selected, sort, output, plain)
 
-    outcome = engine.search(locale, query, facets, selected, sort, form.cleaned_data["page"] or 1)
+    outcome = engine.search(
+        locale, query, facets, selected, sort, form.cleaned_data["page"] or 1, plain=plain
+    )
     results = decorate(outcome.page.object_list, locale, query)
     promoted = []
     if query and outcome.page.number == 1:
@@ -50,9 +58,7 @@ def search_view(request):
             if pick.page.live and pick.page.locale_id == locale.pk
         ]
     active_count = sum(len(values) for values in selected.values()) + bool(query)
-    params = request.GET.copy()
-    params.pop("page", None)
-    params.pop("format", None)
+    params = address_params(request.GET)
     response = render(
         request,
         "search/search.html",
@@ -66,16 +72,98 @@ def search_view(request):
             "facets": facet_options(facets, outcome.counts, selected),
             "selected": selected,
             "promoted": promoted,
-            "profiles": engine.matching_profiles(locale, query) if query else [],
+            "profiles": engine.matching_profiles(locale, query, plain) if query else [],
+            "bridged": bridged_chips(outcome.finder, params),
+            "without": filters_to_remove(outcome, facets, selected, params),
             "noindex": active_count > 1 or outcome.page.number > 1 or "sort" in request.GET,
             "querystring": params.urlencode(),
-            "sorts": form.fields["sort"].choices,
+            "sorts": sort_choices(query),
+            "page_locale_id": locale.pk,
+            "page_dir": "rtl" if get_language_info(locale.language_code)["bidi"] else "ltr",
+            "suggestion": suggestion(query, outcome.total, params),
+            "explicit_sort": form.cleaned_data.get("sort") or "",
         },
     )
     if query and outcome.page.number == 1:
         # Served again from the page cache, the search is still counted (on_served_again).
         response.page_cache_notes = {"search_query": query}
     return response
+
+
+def address_params(get):
+    """The query string of this search without paging, format and empty values (an
+    address a reader can share)."""
+    params = get.copy()
+    for name in ("page", "format"):
+        params.pop(name, None)
+    for name in list(params):
+        values = [value for value in params.getlist(name) if value.strip()]
+        if values:
+            params.setlist(name, values)
+        else:
+            del params[name]
+    return params
+
+
+def suggestion(query, total, params):
+    """“Did you mean …?” for a query with few or no results: the query with its unknown
+    words replaced by the closest words of the site, and that search's address."""
+    if not query or total >= FEW_RESULTS:
+        return None
+    proposal = did_you_mean(query)
+    if not proposal:
+        return None
+    address = params.copy()
+    address["q"] = proposal
+    address.pop("sort", None)
+    return {"query": proposal, "address": address.urlencode()}
+
+
+def sort_choices(query):
+    """The sort menu. Its first choice, sent empty, is the default: relevance with words,
+    newest without. So the first search typed on the empty page is ranked by relevance."""
+    if query:
+        return [("", _("Relevance")), ("newest", _("Newest")), ("az", _("A–Z"))]
+    return [("", _("Newest")), ("az", _("A–Z"))]
+
+
+def bridged_chips(finder, params):
+    """The vocabulary terms the query's words were read as ("Theme: Logement"), each with
+    the address of the same search without it (its words then searched as words only)."""
+    labels = {facet.name: facet.label for facet in finder.facets}
+    labels["member"] = _("Member")
+    chips = []
+    for term in finder.bridged:
+        without = params.copy()
+        without.setlist("plain", [*params.getlist("plain"), term.token])
+        chips.append(
+            {
+                "kind": labels.get(term.kind, term.kind),
+                "label": term.label,
+                "remove": without.urlencode(),
+            }
+        )
+    return chips
+
+
+def filters_to_remove(outcome, facets, selected, params):
+    """For a search with no result: each active filter, with how many initiatives the
+    search would find without it."""
+    if outcome.total:
+        return []
+    rows = []
+    for facet in facets:
+        if facet.name in selected and outcome.totals_without.get(facet.name):
+            without = params.copy()
+            del without[facet.name]
+            rows.append(
+                {
+                    "label": facet.label,
+                    "count": outcome.totals_without[facet.name],
+                    "address": without.urlencode(),
+                }
+            )
+    return rows
 
 
 def record_search(query):
@@ -124,7 +212,8 @@ def facet_options(facets, counts, selected):
 
 
 def decorate(initiatives, locale, query):
-    """City, themes in the visitor's language and a highlighted snippet, in two queries."""
+    """City, themes in the visitor's language, a highlighted snippet and, for an item shown
+    in another language, that language (its badge, ``lang`` and ``dir``): two queries."""
     if not initiatives:
         return []
     ids = [item.pk for item in initiatives]
@@ -146,5 +235,12 @@ def decorate(initiatives, locale, query):
         item.city_cached = city_by_id.get(item.city_id)
         item.theme_list = sorted(by_page.get(item.pk, []), key=lambda t: t.name.casefold())
         item.snippet = snippet(item.summary, query)
+        language = item.locale.language_code
+        item.shown_language = {
+            "code": language,
+            "name": get_language_info(language)["name_local"],
+            "dir": "rtl" if get_language_info(language)["bidi"] else "ltr",
+            "other": item.locale_id != locale.pk,
+        }
         decorated.append(item)
     return decorated

@@ -301,6 +301,8 @@ POSTGRES_TEXT_SEARCH_CONFIGS = {
 SEARCH_LANGUAGE_CONFIGS = {
     code: POSTGRES_TEXT_SEARCH_CONFIGS.get(code, "simple") for code, _name in LANGUAGES
 }
+# How long a search's facet counts are kept (they are also dropped by every publish).
+SEARCH_COUNTS_CACHE_SECONDS = int(os.environ.get("SEARCH_COUNTS_CACHE_SECONDS", "3600"))
 if os.environ.get("OPENSEARCH_URL"):
     _search_backend = {
         "BACKEND": "wagtail.search.backends.opensearch3",

@@ -1,0 +1,221 @@
+"""The campaign's vocabulary as a bridge between languages.
+
+The taxonomies are translated: the Housing theme is "Logement" in French, "Vivienda" in
+Spanish and "السكن" in Arabic. A query word that names a term in the reader's language
+(a theme, a Charter-Agenda right, a Framework pillar, an SDG, a rights-holder group, a
+region, a country or a member) therefore stands for that term too: it also matches every
+initiative tagged with it, whatever language the initiative is written in.
+
+Words and labels are compared by their Snowball stems (the stemmers PostgreSQL's own
+text search uses), case- and accent-insensitive: "logements" names "Logement". A label
+of several words is named only by all of them, in order ("right to housing").
+"""
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from django.core.cache import cache
+from django.utils import translation
+from django_countries import countries
+
+from cityprofiles.choices import Region
+
+# Snowball's names for the languages it stems; others are compared unstemmed.
+STEMMERS = {
+    "ar": "arabic",
+    "ca": "catalan",
+    "de": "german",
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "it": "italian",
+    "nl": "dutch",
+    "pt": "portuguese",
+}
+WORD = re.compile(r"\w+", re.UNICODE)
+# Arabic letters written several ways (hamza forms of alef, alef maqsura) and the
+# elongation mark: readers type them either way.
+ARABIC_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None})
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of the vocabulary: ``kind`` is a search facet's name (theme, right,
+    pillar, sdg, group, region, country) or "member"; ``key`` its stable key (a member's
+    is its translation key). One Term per language the term is named in."""
+
+    kind: str
+    key: str
+    label: str  # in the reader's language
+    stems: tuple  # of its label in ``language``
+    language: str
+
+    @property
+    def token(self):
+        """How the term is named in an address (``?plain=theme:housing``)."""
+        return f"{self.kind}:{self.key}"
+
+
+@dataclass
+class Span:
+    """Words of the query (positions ``start`` to ``end``) that name ``terms``."""
+
+    start: int
+    end: int
+    terms: list
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language_code):
+    name = STEMMERS.get(language_code)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+def strip_accents(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def stems(text, language_code):
+    """The comparable form of each word of ``text``."""
+    stemmer = _stemmer(language_code)
+    words = WORD.findall(text.casefold().translate(ARABIC_VARIANTS))
+    if stemmer is not None:
+        words = stemmer.stemWords(words)
+    return tuple(strip_accents(word) for word in words)
+
+
+_INDEXES = {}
+
+
+def vocabulary(locale):
+    """Every term of the vocabulary named in every language, each labelled in ``locale``'s
+    language, cached until a term or a member changes (their saves bump the directory's
+    version, cityprofiles/signals.py). Kept in the cache every process shares; each
+    process also keeps its index of the version it last read, to spare reading it back
+    on every search."""
+    from cityprofiles.directory import cache_version
+
+    key = f"search:vocabulary:{cache_version()}:{locale.pk}"
+    # The terms live in the shared cache under a token; this process's index is used only
+    # while the token is the same (a flushed cache restarts the versions at 1).
+    token = cache.get(f"{key}:token")
+    kept = _INDEXES.get(key)
+    if kept is not None and token is not None and kept[0] == token:
+        return kept[1]
+    terms = cache.get(key) if token is not None else None
+    if terms is None:
+        terms = _load_vocabulary(locale)
+        token = uuid.uuid4().hex
+        cache.set_many({key: terms, f"{key}:token": token}, timeout=24 * 3600)
+    index = {}
+    for term in terms:
+        index.setdefault((term.language, term.stems[0]), []).append(term)
+    if len(_INDEXES) > 32:  # old versions
+        _INDEXES.clear()
+    _INDEXES[key] = (token, index)
+    return index
+
+
+def _labels(locale):
+    """[(kind, key, label)] of every term, in ``locale``'s language."""
+    from .facets import term_choices
+
+    labels = []
+    for kind in ("theme", "right", "sdg", "group"):
+        labels += [(kind, key, label) for key, label in _bare_labels(kind, locale).items()]
+    labels += [("pillar", key, label) for key, label in term_choices(locale)["pillar"]]
+    with translation.override(locale.language_code):
+        labels += [("region", value, str(label)) for value, label in Region.choices]
+        labels += [("country", country.code, country.name) for country in countries]
+    return labels
+
+
+def _load_vocabulary(locale):
+    """A query word may name a term in any language ("housing" on the Arabic page): each
+    term is matched by its label in every language, and shown by its label in ours."""
+    from wagtail.models import Locale
+
+    from cityprofiles.models import CityProfilePage
+
+    locales = list(Locale.objects.all())
+    labels = {loc.language_code: _labels(loc) for loc in locales}
+    members = (
+        CityProfilePage.objects.live()
+        .public()
+        .values_list("translation_key", "title", "locale__language_code")
+    )
+    for key, title, code in members.order_by("pk"):
+        labels.setdefault(code, []).append(("member", str(key), title))
+    shown = {}
+    for code in [locale.language_code] + [c for c in labels if c != locale.language_code]:
+        for kind, key, label in labels.get(code, []):
+            shown.setdefault((kind, key), label)
+    terms, seen = [], set()
+    for code, rows in labels.items():
+        for kind, key, label in rows:
+            term = Term(kind, key, shown[(kind, key)], stems(label, code), code)
+            if term.stems and (kind, key, code, term.stems) not in seen:
+                seen.add((kind, key, code, term.stems))
+                terms.append(term)
+    return terms
+
+
+def _bare_labels(kind, locale):
+    """{key: name} of a taxonomy, without the numbers the facets show ("11. …")."""
+    from taxonomies.models import (
+        CharterRight,
+        RightsHolderGroup,
+        SustainableDevelopmentGoal,
+        Theme,
+    )
+
+    model = {
+        "theme": Theme,
+        "right": CharterRight,
+        "sdg": SustainableDevelopmentGoal,
+        "group": RightsHolderGroup,
+    }.get(kind)
+    if model is None:
+        return {}
+    return dict(model.objects.in_locale(locale).values_list("key", "name"))
+
+
+def words_of(query):
+    """The query's words, as the bridge and the text match both count them."""
+    return WORD.findall(query)
+
+
+def find_spans(words, locale, plain=()):
+    """The spans of ``words`` (``words_of`` the query) that name terms of the vocabulary,
+    in any language (each compared with that language's stemming), the longest first,
+    without overlaps. Terms whose token is in ``plain`` (the reader took them off) are
+    left out, so their words are searched as words only."""
+    index = vocabulary(locale)
+    languages = sorted({language for language, _stem in index})
+    flat = {code: [(stems(word, code) or ("",))[0] for word in words] for code in languages}
+    spans = []
+    position = 0
+    while position < len(words):
+        best = {}
+        length = 0
+        for code in languages:
+            for term in index.get((code, flat[code][position]), []):
+                size = len(term.stems)
+                if term.token in plain or size < length:
+                    continue
+                if tuple(flat[code][position : position + size]) != term.stems:
+                    continue
+                if size > length:
+                    best, length = {}, size
+                best.setdefault(term.token, term)
+        if best:
+            spans.append(Span(position, position + length, list(best.values())))
+            position += length
+        else:
+            position += 1
+    return spans
