@@ -31,7 +31,12 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="IndexedWord",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("word", models.CharField(max_length=64, unique=True, verbose_name="word")),
             ],
             options={"verbose_name": "indexed word", "verbose_name_plural": "indexed words"},
