@@ -45,7 +45,7 @@ def test_an_applicant_joins_the_campaign(page, site_url):
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator(".join__slogan").inner_text()  # the current wave's slogan
     fill_application(page, email="")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
 
     # The mistake is pointed out; nothing typed is lost.
     summary = page.locator(".join-form__summary")
@@ -57,7 +57,7 @@ def test_an_applicant_joins_the_campaign(page, site_url):
     assert page.is_checked("#id_consent_to_publish")
 
     page.fill("#id_focal_email", "parcours@commune.example.org")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(f"{site_url}/fr/join-the-campaign/thanks/")
     assert NAME in page.locator("main").inner_text()
 
@@ -83,7 +83,7 @@ def test_an_applicant_joins_the_campaign(page, site_url):
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_join_form_with_errors_has_no_wcag_violations(page, site_url, language):
     page.goto(f"{site_url}/{language}/join-the-campaign/")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_selector(".join-form__summary")
     found = violations(page)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
