@@ -121,36 +121,60 @@ def vocabulary(locale):
     return index
 
 
-def _labels(locale):
-    """[(kind, key, label)] of every term, in ``locale``'s language."""
-    from .facets import term_choices
+def _labels_by_language():
+    """{language code: [(kind, key, label)]} of every term in every language. One query
+    per vocabulary for all languages at once (not one per language and vocabulary), so
+    the first search after a change costs a handful of queries, whatever the number of
+    languages."""
+    from wagtail.models import Locale
 
-    labels = []
-    for kind in ("theme", "right", "sdg", "group"):
-        labels += [(kind, key, label) for key, label in _bare_labels(kind, locale).items()]
-    labels += [("pillar", key, label) for key, label in term_choices(locale)["pillar"]]
-    with translation.override(locale.language_code):
-        labels += [("region", value, str(label)) for value, label in Region.choices]
-        labels += [("country", country.code, country.name) for country in countries]
+    from cityprofiles.models import CityProfilePage
+    from taxonomies.models import (
+        CharterRight,
+        FrameworkPillar,
+        RightsHolderGroup,
+        SustainableDevelopmentGoal,
+        Theme,
+    )
+
+    codes = list(Locale.objects.values_list("language_code", flat=True))
+    labels = {code: [] for code in codes}
+    for kind, model in [
+        ("theme", Theme),
+        ("right", CharterRight),
+        ("pillar", FrameworkPillar),
+        ("sdg", SustainableDevelopmentGoal),
+        ("group", RightsHolderGroup),
+    ]:
+        # Names without the numbers the facets show ("11. …"): a reader types the name.
+        rows = model.objects.values_list("locale__language_code", "key", "name")
+        for code, key, name in rows.order_by("pk"):
+            labels.setdefault(code, []).append((kind, key, name))
+    for code in codes:
+        with translation.override(code):
+            labels[code] += [("region", value, str(label)) for value, label in Region.choices]
+            labels[code] += [("country", country.code, country.name) for country in countries]
+    members = (
+        CityProfilePage.objects.live()
+        .public()
+        .values_list("locale__language_code", "translation_key", "title")
+    )
+    for code, key, title in members.order_by("pk"):
+        labels.setdefault(code, []).append(("member", str(key), title))
     return labels
 
 
 def _load_vocabulary(locale):
     """A query word may name a term in any language ("housing" on the Arabic page): each
     term is matched by its label in every language, and shown by its label in ours."""
-    from wagtail.models import Locale
+    from cityprofiles.directory import cache_version
 
-    from cityprofiles.models import CityProfilePage
-
-    locales = list(Locale.objects.all())
-    labels = {loc.language_code: _labels(loc) for loc in locales}
-    members = (
-        CityProfilePage.objects.live()
-        .public()
-        .values_list("translation_key", "title", "locale__language_code")
-    )
-    for key, title, code in members.order_by("pk"):
-        labels.setdefault(code, []).append(("member", str(key), title))
+    # Every reader language starts from the same labels: load them once per version.
+    key = f"search:vocabulary-labels:{cache_version()}"
+    labels = cache.get(key)
+    if labels is None:
+        labels = _labels_by_language()
+        cache.set(key, labels, timeout=24 * 3600)
     shown = {}
     for code in [locale.language_code] + [c for c in labels if c != locale.language_code]:
         for kind, key, label in labels.get(code, []):
@@ -163,26 +187,6 @@ def _load_vocabulary(locale):
                 seen.add((kind, key, code, term.stems))
                 terms.append(term)
     return terms
-
-
-def _bare_labels(kind, locale):
-    """{key: name} of a taxonomy, without the numbers the facets show ("11. …")."""
-    from taxonomies.models import (
-        CharterRight,
-        RightsHolderGroup,
-        SustainableDevelopmentGoal,
-        Theme,
-    )
-
-    model = {
-        "theme": Theme,
-        "right": CharterRight,
-        "sdg": SustainableDevelopmentGoal,
-        "group": RightsHolderGroup,
-    }.get(kind)
-    if model is None:
-        return {}
-    return dict(model.objects.in_locale(locale).values_list("key", "name"))
 
 
 def words_of(query):
