@@ -259,3 +259,22 @@ def test_the_data_migration_fills_only_the_known_empty_deadline():
     assert known.application_deadline == datetime.date(2026, 6, 25)
     assert other.application_deadline is None
     assert reused.application_deadline is None
+
+
+def test_the_dates_and_the_presentation_reach_translations_through_wagtail_localize(site):
+    from wagtail_localize.models import TranslationSource
+
+    document = get_document_model().objects.create(
+        title="Campaign presentation", file=ContentFile(b"%PDF-1.4 demo", name="campaign.pdf")
+    )
+    source_wave = Wave.objects.get(pk=site.wave.pk)
+    source_wave.presentation = document
+    source_wave.application_deadline = datetime.date(2026, 7, 10)
+    source_wave.save()
+    source, _created = TranslationSource.update_or_create_from_instance(source_wave)
+    spanish = Locale.objects.get(language_code="es")
+    # The slogan is not translated yet: it stays the source's until a translator writes it.
+    source.create_or_update_translation(spanish, fallback=True)
+    translated = Wave.objects.get(translation_key=source_wave.translation_key, locale=spanish)
+    assert translated.application_deadline == datetime.date(2026, 7, 10)
+    assert translated.presentation == document
