@@ -19,6 +19,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.models import Collection
 
+from taxonomies.campaign import CAMPAIGN_NAME
+
 from .models import CityTeam
 from .roles import grant_team_permissions
 
@@ -57,7 +59,7 @@ def invite(user, profile, language=None):
             "user": user,
             "profile": profile,
             "link": invitation_link(user),
-            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_name": str(CAMPAIGN_NAME),
         }
         subject = render_to_string("cityteams/invitation_subject.txt", context).strip()
         body = render_to_string("cityteams/invitation_email.txt", context)

@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from taxonomies.models import Wave
+from taxonomies.calendar import call_for
 
 from .blocks import BaseStreamBlock
 
@@ -18,8 +18,9 @@ class HomePage(Page):
     """The campaign's front door, one per language.
 
     The promise (10, 100, 1000 by 2030) and the call to join are editable; the
-    current wave is not typed in but read from the Wave snippets, so the slogan
-    changes by itself when a new wave is launched.
+    wave and its deadline are not typed in but read from the campaign's calendar
+    (taxonomies/calendar.py), so the slogan and the "Forms are due by …" line change by
+    themselves when a call opens or closes.
     """
 
     promise = models.CharField(
@@ -88,7 +89,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["current_wave"] = Wave.current(self.locale)
+        context["call"] = call_for(self.locale)
         context["join_page"] = self.join_page.localized if self.join_page_id else None
         from cityprofiles.counters import featured_profiles, member_counters
         from cityprofiles.models import CityIndexPage

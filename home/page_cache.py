@@ -42,6 +42,8 @@ from django.utils import timezone, translation
 from wagtail.models import Page
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
+from taxonomies import calendar as campaign_calendar
+
 from . import chrome
 
 HEADER = "X-Page-Cache"
@@ -104,7 +106,10 @@ def page_key(request):
     # one LocaleMiddleware chose from Accept-Language (hence "Vary: Accept-Language" is kept).
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(f"{translation.get_language()} {address}".encode()).hexdigest()
-    return f"page:{release()}:{stamp}:{digest}"
+    # The campaign's date too: the call to join opens and closes at midnight by the calendar
+    # (taxonomies/calendar.py), and a page kept the day before must not say "Forms are due
+    # by …" on the day after the closing. Costs a new key once a day, no query.
+    return f"page:{release()}:{stamp}:{campaign_calendar.today().isoformat()}:{digest}"
 
 
 def may_keep(request, response):

@@ -9,6 +9,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from taxonomies.campaign import CAMPAIGN_NAME
+
 logger = logging.getLogger(__name__)
 
 
@@ -40,7 +42,7 @@ def send_confirmation(application):
     with translation.override(application.language):
         subject, body = _render(
             "confirmation",
-            {"application": application, "site_name": settings.WAGTAIL_SITE_NAME},
+            {"application": application, "site_name": str(CAMPAIGN_NAME)},
         )
     sent = _send(
         subject,

@@ -7,12 +7,10 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
-from taxonomies.models import Wave
+from taxonomies.calendar import call_for
 
 from . import abuse, emails
 from .forms import ApplicationForm, InitiativeFormSet
@@ -22,31 +20,13 @@ logger = logging.getLogger(__name__)
 CONFIRMED = "joining-confirmed"  # session key: the name shown on the confirmation page
 
 
-def _wave_of(locale):
-    """The current wave in the visitor's language, and its default-language row (the one
-    stored, as pages store it)."""
-    wave = Wave.current(locale)
-    if wave is None:
-        return None, None
-    default = Locale.get_default()
-    if wave.locale_id == default.pk:
-        return wave, wave
-    return wave, wave.get_translation_or_none(default) or wave
-
-
 def _render(page, request, form, formset, status=200):
-    wave, _stored = _wave_of(page.locale)
     context = page.get_context(request)
     context.update(
         {
             "form": form,
             "formset": formset,
-            "wave": wave,
-            "deadline_passed": bool(
-                wave
-                and wave.application_deadline
-                and wave.application_deadline < timezone.localdate()
-            ),
+            "call": call_for(page.locale),
             "error_summary": _error_summary(form, formset) if form.is_bound else [],
         }
     )
@@ -91,10 +71,11 @@ def _thanks_url(page, request):
 @transaction.atomic
 def store(form, initiatives, locale):
     """Everything of one application, or nothing."""
-    _wave, stored_wave = _wave_of(locale)
     application = form.save(commit=False)
     application.language = locale.language_code
-    application.wave = stored_wave
+    # Filed under the wave the join page names today: the open call's, the announced
+    # one's before it opens, the latest one's after it closed.
+    application.wave = call_for(locale).stored_wave
     application.save()
     form.save_m2m()
     application.initiatives.bulk_create(

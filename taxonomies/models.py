@@ -6,9 +6,10 @@ not depend on which locale's row a page happens to point at.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -31,7 +32,10 @@ class TaxonomyQuerySet(models.QuerySet):
 
 class WaveQuerySet(TaxonomyQuerySet):
     def launched(self):
-        return self.filter(launch_date__lte=timezone.localdate())
+        # The calendar's today, so that a wave and its call are "current" on the same day.
+        from .calendar import today
+
+        return self.filter(launch_date__lte=today())
 
 
 class Wave(TranslatableMixin, models.Model):
@@ -47,12 +51,38 @@ class Wave(TranslatableMixin, models.Model):
         help_text=_("1 for the first wave (2022), 2 for the second…")
     )
     year = models.PositiveSmallIntegerField()
-    launch_date = models.DateField()
+    # The call's two dates. The site's every call to join (home panel, join page) reads them
+    # through taxonomies/calendar.py, never directly, so that no two places disagree.
+    launch_date = models.DateField(
+        _("call opens on"),
+        help_text=_(
+            "The day the wave is launched and its call for applications opens. A wave with a "
+            "date still to come is announced on the site as the next call."
+        ),
+    )
     application_deadline = models.DateField(
-        null=True, blank=True, help_text=_("Last day to send the joining form, if there is one.")
+        _("call closes on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Last day to send the joining form (it is accepted all that day). Leave empty "
+            "for a call without a closing date."
+        ),
     )
     slogan = models.CharField(max_length=255, blank=True)
     description = models.TextField(blank=True)
+    presentation = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("campaign presentation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The document that presents the campaign to this wave's applicants, linked from "
+            "the join page. Translators may choose another document for their language."
+        ),
+    )
 
     objects = WaveQuerySet.as_manager()
 
@@ -64,6 +94,7 @@ class Wave(TranslatableMixin, models.Model):
         SynchronizedField("application_deadline"),
         TranslatableField("slogan"),
         TranslatableField("description"),
+        SynchronizedField("presentation", overridable=True),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -76,6 +107,22 @@ class Wave(TranslatableMixin, models.Model):
 
     def __str__(self):
         return _("Wave %(number)s (%(year)s)") % {"number": self.number, "year": self.year}
+
+    def clean(self):
+        super().clean()
+        if (
+            self.launch_date
+            and self.application_deadline
+            and self.application_deadline < self.launch_date
+        ):
+            raise ValidationError(
+                {
+                    "application_deadline": _(
+                        "The call cannot close before it opens: choose a day on or after %(opens)s."
+                    )
+                    % {"opens": formats.date_format(self.launch_date, "DATE_FORMAT")}
+                }
+            )
 
     @classmethod
     def current(cls, locale=None):

@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -22,17 +22,24 @@ from .usage import uses_of
 class WaveViewSet(SnippetViewSet):
     model = Wave
     icon = "date"
-    list_display = ["__str__", "key", "slogan", "launch_date"]
+    list_display = ["__str__", "key", "slogan", "launch_date", "application_deadline"]
     list_filter = ["locale"]
     search_fields = ["slogan", "key"]
     panels = [
         FieldPanel("key"),
         FieldPanel("number"),
         FieldPanel("year"),
-        FieldPanel("launch_date"),
-        FieldPanel("application_deadline"),
+        MultiFieldPanel(
+            [FieldPanel("launch_date"), FieldPanel("application_deadline")],
+            heading=gettext_lazy("Call for applications"),
+            help_text=gettext_lazy(
+                "The home page and the join page say from these dates whether the call is "
+                "still to open, open (“Forms are due by …”) or closed."
+            ),
+        ),
         FieldPanel("slogan"),
         FieldPanel("description"),
+        FieldPanel("presentation"),
     ]
 
 

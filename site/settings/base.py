@@ -237,6 +237,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 
+# The campaign's calendar (taxonomies/calendar.py) takes this ISO date ("2026-12-01") as
+# today, to show or test the call to join before, during and after it. Production leaves
+# it unset: the calls then follow the real date.
+CAMPAIGN_TODAY = os.environ.get("CAMPAIGN_TODAY") or None
+
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "10, 100, 1000 Human Rights Cities and Territories by 2030"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
