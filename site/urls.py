@@ -69,6 +69,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     # One sitemap per language, listed by an index (home/sitemaps.py, docs/reach.md).
     path("sitemap.xml", home_sitemaps.sitemap_index, name="sitemap_index"),
     path("sitemap-<str:language>.xml", home_sitemaps.sitemap_language, name="sitemap_language"),
