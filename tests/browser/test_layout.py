@@ -249,6 +249,15 @@ def test_the_search_and_stories_forms_leave_out_their_empty_fields(phone, site_u
     with phone.expect_navigation():
         phone.locator(".search-form__query button[type=submit]").click()
     assert query_of(phone.url) == [("q", "water")]
+    # A filter ticked updates the results in place: the count and the chips follow.
+    phone.locator("details.filters-disclosure summary").click()
+    phone.locator('input[name="theme"]').first.check()
+    phone.wait_for_url(re.compile(r"theme="))
+    phone.wait_for_function(
+        "() => document.querySelector('[data-filters-count]').textContent.includes('(1)')"
+    )
+    assert phone.locator(".active-filters .chip").count() == 1
+    assert [name for name, _value in query_of(phone.url)] == ["q", "theme"]
 
 
 def test_on_a_wide_screen_the_filters_stay_open_without_a_toggle(page, site_url):
