@@ -22,6 +22,7 @@ from django_countries.fields import Country
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from home.addresses import address, clean_query, filter_chips
 from taxonomies.models import (
     CharterRight,
     FrameworkPillar,
@@ -394,10 +395,11 @@ def directory_context(request):
     _attach_logos(members_page.object_list)
     active = {name: value for name, value in filters.items() if value}
     selected_wave = next((w for w in terms["waves"] if w.key == filters.get("wave")), None)
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = clean_query(request.GET)
     return {
         "members_page": members_page,
+        "chips": directory_chips(facets, filters, query),
+        "letter_links": letter_links(letters, query),
         "facets": facets,
         "letters": letters,
         "active_filters": active,
@@ -443,3 +445,28 @@ def map_json_response(request):
     response = JsonResponse({"language": get_language(), "members": features})
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def directory_chips(facets, filters, query):
+    """The active filters as removable chips, in the order of the filter form."""
+    chosen = [
+        (facet["name"], option["value"], facet["label"], option["label"])
+        for facet in facets
+        for option in facet["options"]
+        if option["selected"]
+    ]
+    if filters.get("letter"):
+        chosen.append(("letter", filters["letter"], _("First letter"), filters["letter"]))
+    return filter_chips(query, chosen)
+
+
+def letter_links(letters, query):
+    """The A–Z links: each keeps the other filters, none keeps the page number."""
+    without = query.copy()
+    without.pop("letter", None)
+    links = [{"letter": "", "url": address(without)}]
+    for letter in letters:
+        with_letter = without.copy()
+        with_letter["letter"] = letter
+        links.append({"letter": letter, "url": address(with_letter)})
+    return links

@@ -4,7 +4,7 @@ address, its Open Graph and Twitter card tags, and the share links under a story
 A page type says more about itself by defining any of (method or property):
 ``social_image`` (a Wagtail image or None) and ``social_image_alt`` (its alternative
 text, else the image's description), ``social_description`` (used when the
-promote tab's search description is empty), ``social_published_time`` (a datetime,
+promote tab's search description is empty; descriptions.py), ``social_published_time`` (a datetime,
 for article:published_time), and the attribute ``og_type = "article"``.
 docs/reach.md lists them.
 """
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .chrome import sharing_image
+from .descriptions import page_description
 
 # Open Graph wants language_TERRITORY. Facebook knows Arabic as ar_AR.
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar_AR"}
@@ -72,7 +73,7 @@ def social_meta(context, languages, settings):
         "canonical": canonical,
         "url": canonical or (request.build_absolute_uri(request.path) if request else ""),
         "title": (page.seo_title or page.title) if is_page else "",
-        "description": "",
+        "description": page_description(context),
         "type": "website",
         "locale": og_locale(current["code"] if current else context.get("LANGUAGE_CODE", "en")),
         "locale_alternates": [
@@ -83,9 +84,6 @@ def social_meta(context, languages, settings):
         "twitter_site": settings.get("x_handle", ""),
     }
     if is_page:
-        meta["description"] = page.search_description or _call(
-            getattr(page, "social_description", "")
-        )
         if getattr(page, "og_type", "") == "article":
             meta["type"] = "article"
         published = _call(getattr(page, "social_published_time", None))

@@ -1,4 +1,4 @@
-"""Error pages and robots.txt (which points crawlers to the sitemaps).
+"""Error pages, robots.txt (which points crawlers to the sitemaps) and /favicon.ico.
 
 The 404 and 500 pages speak the visitor's language: LocaleMiddleware has
 already activated it from the URL prefix (or the browser's preference when the
@@ -7,8 +7,14 @@ since the database may be why it is shown.
 """
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
@@ -47,3 +53,11 @@ def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/"]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says; send them to the
+    site's icon (templates/base.html links it). Not permanent: its static address carries
+    a hash of its content in production, which changes with the icon."""
+    return HttpResponseRedirect(static("favicon.svg"))

@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from cityprofiles.models import CityProfilePage
+from home.addresses import clean_query, filter_chips
 from taxonomies.models import Theme
 
 from . import engine
@@ -20,6 +21,10 @@ from .highlight import snippet
 from .suggest import did_you_mean
 
 logger = logging.getLogger(__name__)
+DESCRIPTION = _(
+    "Search the key human-rights initiatives of the campaign's members, in every language, "
+    "by theme, right, region and Sustainable Development Goal."
+)
 # Fewer results than this and the search proposes another spelling.
 FEW_RESULTS = 3
 
@@ -27,7 +32,8 @@ FEW_RESULTS = 3
 def search_view(request):
     locale = Locale.get_active()
     facets = build_facets(locale)
-    form = SearchForm(request.GET, facets=facets)
+    # An empty parameter (`?region=`, from an older address) means no filter, not an error.
+    form = SearchForm(clean_query(request.GET, drop=()), facets=facets)
     if not form.is_valid():
         return render(
             request,
@@ -59,6 +65,7 @@ def search_view(request):
         ]
     active_count = sum(len(values) for values in selected.values()) + bool(query)
     params = address_params(request.GET)
+    options = facet_options(facets, outcome.counts, selected)
     response = render(
         request,
         "search/search.html",
@@ -69,7 +76,8 @@ def search_view(request):
             "results": results,
             "results_page": outcome.page,
             "total": outcome.total,
-            "facets": facet_options(facets, outcome.counts, selected),
+            "facets": options,
+            "chips": selected_chips(options, params),
             "selected": selected,
             "promoted": promoted,
             "profiles": engine.matching_profiles(locale, query, plain) if query else [],
@@ -82,6 +90,7 @@ def search_view(request):
             "page_dir": "rtl" if get_language_info(locale.language_code)["bidi"] else "ltr",
             "suggestion": suggestion(query, outcome.total, params),
             "explicit_sort": form.cleaned_data.get("sort") or "",
+            "meta_description": DESCRIPTION,
         },
     )
     if query and outcome.page.number == 1:
@@ -93,16 +102,20 @@ def search_view(request):
 def address_params(get):
     """The query string of this search without paging, format and empty values (an
     address a reader can share)."""
-    params = get.copy()
-    for name in ("page", "format"):
-        params.pop(name, None)
-    for name in list(params):
-        values = [value for value in params.getlist(name) if value.strip()]
-        if values:
-            params.setlist(name, values)
-        else:
-            del params[name]
-    return params
+    return clean_query(get, drop=("page", "format"))
+
+
+def selected_chips(options, params):
+    """The chosen facet values as removable chips, in the order of the facets."""
+    return filter_chips(
+        params,
+        [
+            (facet["name"], option["value"], facet["label"], option["label"])
+            for facet in options
+            for option in facet["options"]
+            if option["selected"]
+        ],
+    )
 
 
 def suggestion(query, total, params):

@@ -69,6 +69,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     # One sitemap per language, listed by an index (home/sitemaps.py, docs/reach.md).
     path("sitemap.xml", home_sitemaps.sitemap_index, name="sitemap_index"),
     path("sitemap-<str:language>.xml", home_sitemaps.sitemap_language, name="sitemap_language"),
@@ -86,7 +87,12 @@ if settings.DEBUG:
 # Every public URL carries its language: /en/, /fr/, /es/, /ar/. A visitor
 # arriving at / is sent to the language their browser asks for
 # (django.middleware.locale.LocaleMiddleware does the redirect).
+# With DEBUG on, Django answers a missing page with its own debugging page; this address
+# shows the site's 404 page as readers get it (tests/browser/test_layout.py opens it).
+debug_pages = [path("debug-404/", home_views.page_not_found)] if settings.DEBUG else []
+
 urlpatterns += i18n_patterns(
+    *debug_pages,
     path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 from cityprofiles.choices import Region
 from cityprofiles.models import CityProfilePage
 from cityprofiles.profile import localized
+from home.addresses import clean_query, filter_chips
 from initiatives.models import InitiativePage
 from taxonomies.models import Theme, Wave, terms_by_translation_key
 
@@ -140,8 +141,7 @@ def filtered_stories(index, query):
 
 def index_context(index, request):
     form, valid, stories = filtered_stories(index, request.GET)
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = clean_query(request.GET)
     feed_query = f"?{query.urlencode()}" if query else ""
     context = {
         "filter_form": form,
@@ -160,6 +160,7 @@ def index_context(index, request):
         {
             "stories_page": stories_page,
             "active_filters": active,
+            "chips": story_chips(form, query),
             "result_count": paginator.count,
             "noindex": bool(active) or stories_page.number > 1,
         }
@@ -215,3 +216,14 @@ def story_context(story, request):
         "rss_url": index.get_url(request) + index.reverse_subpage("rss_feed"),
         "atom_url": index.get_url(request) + index.reverse_subpage("atom_feed"),
     }
+
+
+def story_chips(form, query):
+    """The active filters as removable chips, in the order of the filter form."""
+    chosen = []
+    for name in FILTERS:
+        value = form.cleaned_data.get(name)
+        if value:
+            field = form.fields[name]
+            chosen.append((name, value, field.label, dict(field.choices).get(value, value)))
+    return filter_chips(query, chosen)

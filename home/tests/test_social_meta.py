@@ -91,7 +91,9 @@ def test_open_graph_tags_describe_the_page_in_its_language(client, tree):
     assert hreflangs == ["en", "fr", "ar", "x-default"]
     french = soup(client.get("/fr/about/"))
     assert meta(french, "og:title") == "À propos"
-    assert meta(french, "og:description") is None
+    # No description of its own: the site's, in French, for search engines and networks alike.
+    assert "droits humains" in meta(french, "og:description")
+    assert meta(french, "og:description") == meta(french, "description")
     assert meta(french, "og:locale") == "fr_FR"
 
 

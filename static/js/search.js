@@ -29,6 +29,9 @@
                 var active = document.activeElement && document.activeElement.closest(".filters") ? document.activeElement : null;
                 var activeName = active && active.name, activeValue = active && active.value;
                 document.querySelector(".filters").replaceWith(facets);
+                var count = next.querySelector("[data-filters-count]");
+                var shown = document.querySelector("[data-filters-count]");
+                if (count && shown) { shown.textContent = count.textContent; }
                 if (activeName) {
                     var again = form.querySelector('.filters [name="' + activeName + '"][value="' + CSS.escape(activeValue) + '"]');
                     if (again) { again.focus(); }
