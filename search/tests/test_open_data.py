@@ -145,7 +145,7 @@ def test_json_download_has_the_documented_shape(client, campaign):
         "results",
     }
     assert document["schema"] == "http://testserver/api/v1/schema/"
-    assert document["schema_version"] == "1"
+    assert document["schema_version"] == "2"
     assert document["license"]["name"] == LICENSE_NAME
     assert document["license"]["attribution"] == ATTRIBUTION
     assert document["language"] == "en"
