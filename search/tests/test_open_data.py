@@ -514,7 +514,9 @@ def test_query_counts_do_not_grow_with_the_number_of_results(client, campaign):
 
 def test_every_field_is_documented():
     docs = (Path(__file__).resolve().parents[2] / "docs" / "open-data.md").read_text("utf-8")
-    for name in FIELD_NAMES + MEMBER_FIELDS:
+    from search.member_data import MEMBER_DOWNLOAD_NAMES
+
+    for name in FIELD_NAMES + MEMBER_FIELDS + MEMBER_DOWNLOAD_NAMES:
         assert f"`{name}`" in docs, name
     assert LICENSE_NAME in docs
     assert ATTRIBUTION in docs
