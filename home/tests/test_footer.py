@@ -127,8 +127,10 @@ def test_names_of_the_committee_and_uclg_are_per_language(client, tree):
     french = links(footer_of(client, "/fr/"))
     assert french["Commission Inclusion sociale de CGLU"] == "https://www.uclg-cisdp.org/"
     assert french["CGLU"] == "https://www.uclg.org/"
-    # No text was given: the built-in sentence stays.
-    assert "Commission" in footer_of(client, "/fr/").select_one(".site-footer__text").get_text()
+    # No text was given: none is shown (never another language's).
+    assert footer_of(client, "/fr/").select_one(".site-footer__text") is None
+    heading = footer_of(client, "/fr/").select_one("#organisers-heading").get_text()
+    assert heading == "Une campagne de"
     assert COMMITTEE["es"] in links(footer_of(client, "/es/"))
 
 
