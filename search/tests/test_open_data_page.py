@@ -158,6 +158,10 @@ def test_dictionary_lists_every_column_of_both_downloads_in_order(client, site):
         assert dictionary_names(page, dataset) == header, dataset
         document = client.get(formats["JSON"]).json()
         assert list(document["results"][0]) == header, dataset
+    # The schema the members download names describes the same fields.
+    schema = client.get(document["schema"]).json()["$defs"]
+    members = client.get(links["members"]["JSON"]).json()["results"][0]
+    assert list(schema["member_download"]["properties"]) == list(members)
 
 
 def test_downloads_send_licence_filename_and_counts(client, site):
@@ -315,3 +319,21 @@ def test_the_page_is_made_under_a_home_page_once(site):
     assert not OpenDataPage.can_create_at(directory)
     assert OpenDataPage.allowed_parent_page_models() == [type(home)]
     assert OpenDataPage.allowed_subpage_models() == []
+
+
+# --- Demo -----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_demo_makes_the_page_in_every_language_once():
+    from home import demo as home_demo
+    from search import demo
+
+    said = []
+    home_demo.load(said.append)
+    demo.load(said.append)
+    demo.load(said.append)
+    pages = OpenDataPage.objects.live()
+    assert sorted(pages.values_list("locale__language_code", flat=True)) == ["ar", "en", "es", "fr"]
+    assert len({page.translation_key for page in pages}) == 1
+    assert said[-1] == "open-data pages: 0 created"
