@@ -11,6 +11,7 @@ from django import forms
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cityprofiles.models import CityProfilePage
 
@@ -23,7 +24,7 @@ FORMATS = [("csv", "CSV"), ("json", "JSON")]
 TYPE_NAMES = {
     "integer": _("whole number"),
     "number": _("decimal number"),
-    "string": _("text"),
+    "string": pgettext_lazy("kind of data", "text"),
     "boolean": _("true or false"),
     "array": _("list (in the CSV: separated by “;”)"),
 }
@@ -83,7 +84,8 @@ def page_context(page, request):
     locale = page.locale
     with translation.override(locale.language_code):
         search = reverse("search:index")
-    members_url = page.url + "members/" if page.url else ""
+    url = page.get_url(request=request)
+    members_url = url + page.reverse_subpage("members_download") if url else ""
     initiatives = engine.ordered_ids(locale, "", build_facets(locale), {}, "newest").count()
     members = CityProfilePage.objects.live().public().values("translation_key").distinct().count()
     return {
