@@ -7,9 +7,10 @@
   and taxonomy terms; their translations are published through the review workflow.
   They choose images and documents, never change them.
 - Communications: writes and publishes stories (on each stories index) and edits the home
-  page itself (``HomePagePermissionTester``), the campaign settings, announcements and
-  footer; no right on the members directories. Its media live in its own collection; a
-  city's media it may only choose, to show them in a story.
+  page itself (``HomePagePermissionTester``), the campaign settings (contact, the footer's
+  links to the committee, UCLG and the privacy notice, its licence line, social accounts),
+  announcements and footer texts; no right on the members directories. Its media live in
+  its own collection; a city's media it may only choose, to show them in a story.
 - City teams: one group per member (cityteams/onboarding.py): its profile in every
   language, initiatives under it, and its own media collection.
 
@@ -154,6 +155,7 @@ MODEL_PERMISSIONS = {
     COMMUNICATIONS: [
         ADMIN_ACCESS,
         ("wagtail_localize", "submit_translation"),
+        # Contact, social accounts and the footer's links and licence line (home/site_settings.py).
         ("home", "change_campaignsettings"),
         *[
             ("home", f"{action}_{model}")

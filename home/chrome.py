@@ -14,6 +14,7 @@ once; with the in-process cache each process rebuilds within CACHE_SECONDS.
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -144,11 +145,17 @@ def campaign_settings():
 
 
 def _build_campaign_settings():
-    found = CampaignSettings.objects.select_related("sharing_image").first()
+    found = CampaignSettings.objects.select_related("sharing_image", "privacy_page").first()
     if found is None:
-        return {"contact_email": "", "social_links": [], "sharing_image": None}
+        # The footer's links and licence line as a fresh setting would have them.
+        found = CampaignSettings()
     return {
         "contact_email": found.contact_email,
+        "contact_address": found.contact_address,
+        "committee_url": found.committee_url,
+        "uclg_url": found.uclg_url,
+        "licence": found.licence(),
+        "privacy_page_key": found.privacy_page.translation_key if found.privacy_page else None,
         "social_links": found.social_links(),
         "x_handle": x_handle(found.x_url),
         "sharing_image": sharing_image(found.sharing_image),
@@ -182,13 +189,66 @@ def sharing_image(image):
 def footer_html(request, language):
     """The footer text of ``language`` as HTML with its links expanded, or "" when that
     language has none (the template then shows the built-in, translated sentence)."""
-    key = f"chrome:footer:{version('chrome')}:{version('pages')}:{language}:{request.get_host()}"
-    return _cached(key, lambda: _build_footer(language))
+    return footer_links(request, language)["text"]
 
 
-def _build_footer(language):
+def footer_links(request, language):
+    """The footer of ``language``: its text (as ``footer_html``), the names of the committee
+    and UCLG ("" for the built-in, translated ones) and the addresses of the privacy notice
+    and of the open-data page ("" when there is none). Three queries to build."""
+    versions = f"{version('chrome')}:{version('pages')}"
+    key = f"chrome:footer:{versions}:{language}:{request.get_host()}"
+    return _cached(key, lambda: _build_footer(request, language))
+
+
+def _build_footer(request, language):
     footer = FooterText.objects.filter(locale__language_code=language).order_by("pk").first()
-    return expand_db_html(footer.text) if footer else ""
+    privacy_key = campaign_settings()["privacy_page_key"]
+    # The open-data page is found by its type (search.OpenDataPage), without importing the
+    # app that owns it; the privacy notice by the translation key of the page chosen.
+    found = Q(content_type__app_label="search", content_type__model="opendatapage")
+    if privacy_key:
+        found |= Q(translation_key=privacy_key)
+    pages = list(
+        Page.objects.live()
+        .public()
+        .filter(found)
+        .select_related("locale", "content_type")
+        .only(
+            "id",
+            "url_path",
+            "path",
+            "depth",
+            "translation_key",
+            "locale__language_code",
+            "content_type__model",
+        )
+        .order_by("pk")
+    )
+    return {
+        "text": expand_db_html(footer.text) if footer and footer.text else "",
+        "committee_name": footer.committee_name if footer else "",
+        "uclg_name": footer.uclg_name if footer else "",
+        "privacy_url": _address_in_language(
+            request,
+            language,
+            [p for p in pages if privacy_key and p.translation_key == privacy_key],
+        ),
+        "open_data_url": _address_in_language(
+            request, language, [p for p in pages if p.content_type.model == "opendatapage"]
+        ),
+    }
+
+
+def _address_in_language(request, language, pages):
+    """The address of the version of a page in ``language``, else in the default language,
+    else in any; "" if none has an address."""
+    order = {language: 0, settings.LANGUAGE_CODE: 1}
+    for page in sorted(pages, key=lambda page: order.get(page.locale.language_code, 2)):
+        url = page.get_url(request=request)
+        if url:
+            return url
+    return ""
 
 
 # --- Announcement banner ------------------------------------------------------------

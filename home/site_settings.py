@@ -1,6 +1,8 @@
 """What every public page shows around its content, editable without a developer:
-the campaign's contact address and social accounts (one setting for the whole site),
-and, per language, the footer text and the campaign-wide announcement banner.
+the campaign's contact addresses, social accounts, the links of the footer (the committee,
+UCLG, the privacy notice) and its licence line (one setting for the whole site), and, per
+language, the footer text with the names of the committee and UCLG, and the campaign-wide
+announcement banner.
 
 The footer text and the banner are translatable snippets (wagtail-localize offers
 “Translate” on them); the contact address and social accounts are the same in every
@@ -18,6 +20,11 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+COMMITTEE_URL = "https://www.uclg-cisdp.org/"
+UCLG_URL = "https://www.uclg.org/"
+# The campaign's content and data licence unless the settings name another.
+DEFAULT_LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
 
 # Each social account: (field name, name shown to visitors). Brand names are not translated.
 SOCIAL_ACCOUNTS = [
@@ -54,6 +61,45 @@ class CampaignSettings(BaseGenericSetting):
         blank=True,
         help_text=_("Shown in the footer of every page."),
     )
+    contact_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        max_length=300,
+        help_text=_("Shown in the footer of every page, line by line as typed."),
+    )
+    committee_url = models.URLField(
+        _("the committee's website"),
+        default=COMMITTEE_URL,
+        help_text=_("The footer links the committee's name here."),
+    )
+    uclg_url = models.URLField(
+        _("UCLG's website"),
+        default=UCLG_URL,
+        help_text=_("The footer links UCLG's name here."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that says what the site does with personal data. The footer links "
+            "to it in the visitor's language where it is translated."
+        ),
+    )
+    licence_name = models.CharField(
+        _("licence of the content and data"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty for CC BY 4.0, the campaign's licence. Shown in the footer."),
+    )
+    licence_url = models.URLField(
+        _("address of the licence"),
+        blank=True,
+        help_text=_("Only with a licence named above; CC BY 4.0 links to its own text."),
+    )
     mastodon_url = models.URLField(_("Mastodon"), blank=True)
     bluesky_url = models.URLField(_("Bluesky"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
@@ -75,7 +121,23 @@ class CampaignSettings(BaseGenericSetting):
     )
 
     panels = [
-        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_address")], heading=_("Contact")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("committee_url"),
+                FieldPanel("uclg_url"),
+                FieldPanel("privacy_page"),
+                FieldPanel("licence_name"),
+                FieldPanel("licence_url"),
+            ],
+            heading=_("Footer"),
+            help_text=_(
+                "The names of the committee and UCLG, in each language, are in the footer "
+                "texts (Snippets). The open-data link finds the open-data page by itself."
+            ),
+        ),
         MultiFieldPanel(
             [FieldPanel(name) for name, _label in SOCIAL_ACCOUNTS],
             heading=_("Social accounts"),
@@ -85,14 +147,21 @@ class CampaignSettings(BaseGenericSetting):
     ]
 
     class Meta:
-        verbose_name = _("contact and social media")
+        verbose_name = _("contact, footer and social media")
 
     def clean(self):
         super().clean()
+        if self.licence_url and not self.licence_name:
+            raise ValidationError({"licence_name": _("Name the licence this address is for.")})
         for name, _label in SOCIAL_ACCOUNTS:
             value = getattr(self, name)
             if value and urlsplit(value).scheme != "https":
                 raise ValidationError({name: _("Enter an address starting with https://.")})
+
+    def licence(self):
+        if not self.licence_name:
+            return dict(DEFAULT_LICENCE)
+        return {"name": self.licence_name, "url": self.licence_url}
 
     def social_links(self):
         return [
@@ -103,16 +172,40 @@ class CampaignSettings(BaseGenericSetting):
 
 
 class FooterText(TranslatableMixin, models.Model):
-    """The sentence or two at the foot of every page, in each language.
+    """The sentence or two at the foot of every page, and the names of the committee and
+    UCLG, in each language.
 
-    A language without its own footer text shows the built-in sentence about the
-    campaign, translated with the site's other strings, never another language's text.
+    A language without its own footer text (or name) shows the built-in sentence (name)
+    about the campaign, translated with the site's other strings, never another
+    language's text.
     """
 
-    text = RichTextField(_("text"), features=["bold", "italic", "link"])
+    text = RichTextField(_("text"), features=["bold", "italic", "link"], blank=True)
+    committee_name = models.CharField(
+        _("name of the committee"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Leave empty for the built-in name, “UCLG Committee on Social Inclusion, "
+            "Participatory Democracy and Human Rights”, in this language."
+        ),
+    )
+    uclg_name = models.CharField(
+        _("name of UCLG"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Leave empty for the built-in name, “United Cities and Local Governments "
+            "(UCLG)”, in this language."
+        ),
+    )
 
-    panels = [FieldPanel("text")]
-    translatable_fields = [TranslatableField("text")]
+    panels = [FieldPanel("text"), FieldPanel("committee_name"), FieldPanel("uclg_name")]
+    translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("committee_name"),
+        TranslatableField("uclg_name"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")

@@ -5,7 +5,8 @@
   downloads (``export.INITIATIVE_FIELDS``).
 - ``/api/v1/members/`` — the members directory: same ``DirectoryFilterForm``, same cached
   member rows and ``matches`` (cityprofiles/directory.py).
-- ``/api/v1/schema/`` — the JSON Schema of both records and of the JSON download.
+- ``/api/v1/schema/`` — the JSON Schema of both records and of the JSON downloads
+  (initiatives from the search, members from the open-data page).
 
 Only published pages without a view restriction are ever read (``live().public()`` in the
 functions reused). Invalid input of any kind is a 400 with a JSON body, a page past the
@@ -40,6 +41,7 @@ from .export import (
 )
 from .facets import build_facets
 from .forms import SearchForm
+from .member_data import MEMBER_DOWNLOAD_FIELDS
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -272,6 +274,21 @@ def schema(request):
                 "member": member,
                 "initiatives_page": _listing_schema(listing, "initiative"),
                 "members_page": _listing_schema(listing, "member"),
+                "member_download": json_schema_of(MEMBER_DOWNLOAD_FIELDS),
+                "members_download": {
+                    "type": "object",
+                    "properties": {
+                        "schema": {"type": "string", "format": "uri"},
+                        "schema_version": {"const": SCHEMA_VERSION},
+                        "license": {"type": "object"},
+                        "language": {"type": "string"},
+                        "count": {"type": "integer"},
+                        "results": {
+                            "type": "array",
+                            "items": {"$ref": "#/$defs/member_download"},
+                        },
+                    },
+                },
                 "initiatives_download": {
                     "type": "object",
                     "properties": {

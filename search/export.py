@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from initiatives.models import InitiativePage
 
 from . import engine
+from .labels import Labels
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MAX_ROWS = 10_000
 CACHE_SECONDS = 300
 
@@ -41,39 +43,62 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Field:
+    """One column of a dataset: the CSV header, the JSON member, the JSON Schema property
+    and the open-data page's data dictionary are all made from this, so they cannot drift."""
+
     name: str
     type: str  # JSON Schema type: "integer", "string", "array", or "string|null"…
     description: str
     format: str = ""  # JSON Schema format (uri, date-time), if any
+    names: str = ""  # for a label column: the key column it gives the names of
+
+
+def label_field(name, of, description):
+    """A column of names in the download's language beside the column of keys ``of``."""
+    kind = "array" if name.endswith("_labels") else "string|null"
+    return Field(name, kind, description, names=of)
 
 
 INITIATIVE_FIELDS = [
-    Field("id", "integer", "Page id of the initiative; stable for the life of the page."),
-    Field("url", "string", "Absolute address of the initiative's page.", "uri"),
-    Field("language", "string", "Language of the texts: en, fr, es or ar."),
+    Field("id", "integer", _("Page id of the initiative; stable for the life of the page.")),
+    Field("url", "string", _("Absolute address of the initiative's page."), "uri"),
+    Field("language", "string", _("Language of the texts: en, fr, es or ar.")),
     Field(
         "is_fallback",
         "boolean",
-        "True when shown in another language than the one asked: not translated into it.",
+        _("True when shown in another language than the one asked: not translated into it."),
     ),
-    Field("title", "string", "Name of the initiative, in that language."),
-    Field("summary", "string", "One paragraph: what the initiative does, for whom."),
-    Field("city", "string|null", "Name of the member (city or territory) that leads it."),
-    Field("city_key", "string|null", "Stable key of that member, e.g. barcelona-es."),
-    Field("country", "string|null", "The member's country: ISO 3166-1 alpha-2 code."),
-    Field("region", "string|null", "The member's UCLG region: a key such as europe."),
-    Field("wave", "string|null", "Key of the campaign wave the member joined in: wave-1…"),
-    Field("status", "string", "planned, ongoing or completed."),
-    Field("start_year", "integer|null", "Year the initiative started."),
-    Field("end_year", "integer|null", "Year it ended or will end; null if open-ended."),
-    Field("themes", "array", "Keys of the campaign themes it addresses."),
-    Field("rights", "array", "Keys of the Global Charter-Agenda rights it advances."),
-    Field("pillar", "string|null", "Key of its OHCHR–UCLG Guidance Framework pillar."),
-    Field("sdgs", "array", "Keys of the UN Sustainable Development Goals it contributes to."),
-    Field("rights_holder_groups", "array", "Keys of the groups of rights-holders it serves."),
-    Field("partners", "array", "Names of partner organisations, as the city gives them."),
-    Field("first_published_at", "string", "When it was first published (UTC).", "date-time"),
-    Field("last_published_at", "string", "When it was last published (UTC).", "date-time"),
+    Field("title", "string", _("Name of the initiative, in that language.")),
+    Field("summary", "string", _("One paragraph: what the initiative does, for whom.")),
+    Field("city", "string|null", _("Name of the member (city or territory) that leads it.")),
+    Field("city_key", "string|null", _("Stable key of that member, e.g. barcelona-es.")),
+    Field("country", "string|null", _("The member's country: ISO 3166-1 alpha-2 code.")),
+    label_field("country_name", "country", _("Name of that country.")),
+    Field("region", "string|null", _("The member's UCLG region: a key such as europe.")),
+    label_field("region_label", "region", _("Name of that region.")),
+    Field("wave", "string|null", _("Key of the campaign wave the member joined in: wave-1…")),
+    label_field("wave_label", "wave", _("Name of that wave, with its year.")),
+    Field("status", "string", _("planned, ongoing or completed.")),
+    label_field("status_label", "status", _("That status in words.")),
+    Field("start_year", "integer|null", _("Year the initiative started.")),
+    Field("end_year", "integer|null", _("Year it ended or will end; empty if open-ended.")),
+    Field("themes", "array", _("Keys of the campaign themes it addresses.")),
+    label_field("theme_labels", "themes", _("Names of those themes, in the same order.")),
+    Field("rights", "array", _("Keys of the Global Charter-Agenda rights it advances.")),
+    label_field("right_labels", "rights", _("Names of those rights, in the same order.")),
+    Field("pillar", "string|null", _("Key of its OHCHR–UCLG Guidance Framework pillar.")),
+    label_field("pillar_label", "pillar", _("Name of that pillar.")),
+    Field("sdgs", "array", _("Keys of the UN Sustainable Development Goals it contributes to.")),
+    label_field("sdg_labels", "sdgs", _("Numbers and names of those goals, in the same order.")),
+    Field("rights_holder_groups", "array", _("Keys of the groups of rights-holders it serves.")),
+    label_field(
+        "rights_holder_group_labels",
+        "rights_holder_groups",
+        _("Names of those groups, in the same order."),
+    ),
+    Field("partners", "array", _("Names of partner organisations, as the city gives them.")),
+    Field("first_published_at", "string", _("When it was first published (UTC)."), "date-time"),
+    Field("last_published_at", "string", _("When it was last published (UTC)."), "date-time"),
 ]
 FIELD_NAMES = [field.name for field in INITIATIVE_FIELDS]
 
@@ -162,23 +187,29 @@ def open_data_headers(response):
 def initiative_records(ids, locale, request):
     """The records (``INITIATIVE_FIELDS``) of the initiatives ``ids``, in that order.
 
-    Six queries whatever the number of ids. Callers pass ids that came from
+    Twelve queries whatever the number of ids (six of them the names of the keys in
+    ``locale``'s language). Callers pass ids that came from
     ``engine.published_initiatives``: this function does not filter again.
     """
     ids = list(ids)
     if not ids:
         return []
     rows = {row["id"]: row for row in InitiativePage.objects.filter(pk__in=ids).values(*COLUMNS)}
-    links = {name: _keys_by_initiative(relation, ids) for name, relation in LINKED.items()}
+    links = {name: keys_by_page(InitiativePage, relation, ids) for name, relation in LINKED.items()}
+    labels = Labels(locale)
     records = []
     for pk in ids:
         row = rows.get(pk)
         if row is None:  # deleted between the two queries
             continue
+        themes = links["themes"].get(pk, [])
+        rights = links["rights"].get(pk, [])
+        sdgs = links["sdgs"].get(pk, [])
+        groups = links["rights_holder_groups"].get(pk, [])
         records.append(
             {
                 "id": pk,
-                "url": _absolute_url(row["url_path"], request),
+                "url": absolute_url(row["url_path"], request),
                 "language": row["locale__language_code"],
                 "is_fallback": row["locale__language_code"] != locale.language_code,
                 "title": row["title"],
@@ -186,27 +217,36 @@ def initiative_records(ids, locale, request):
                 "city": row["city__title"],
                 "city_key": row["city__member_key"] or None,
                 "country": row["city__country"] or None,
+                "country_name": labels.country(row["city__country"]),
                 "region": row["city__region"] or None,
+                "region_label": labels.choice("region", row["city__region"]),
                 "wave": row["city__wave__key"],
+                "wave_label": labels.wave(row["city__wave__key"]),
                 "status": row["status"],
+                "status_label": labels.choice("status", row["status"]),
                 "start_year": row["start_year"],
                 "end_year": row["end_year"],
-                "themes": links["themes"].get(pk, []),
-                "rights": links["rights"].get(pk, []),
+                "themes": themes,
+                "theme_labels": labels.terms_of("themes", themes),
+                "rights": rights,
+                "right_labels": labels.terms_of("rights", rights),
                 "pillar": row["framework_pillar__key"],
-                "sdgs": links["sdgs"].get(pk, []),
-                "rights_holder_groups": links["rights_holder_groups"].get(pk, []),
+                "pillar_label": labels.term("pillars", row["framework_pillar__key"]),
+                "sdgs": sdgs,
+                "sdg_labels": labels.terms_of("sdgs", sdgs),
+                "rights_holder_groups": groups,
+                "rights_holder_group_labels": labels.terms_of("rights_holder_groups", groups),
                 "partners": [line.strip() for line in row["partners"].splitlines() if line.strip()],
-                "first_published_at": _timestamp(row["first_published_at"]),
-                "last_published_at": _timestamp(row["last_published_at"]),
+                "first_published_at": timestamp(row["first_published_at"]),
+                "last_published_at": timestamp(row["last_published_at"]),
             }
         )
     return records
 
 
-def _keys_by_initiative(relation, ids):
-    """{initiative id: sorted term keys} through the link table of ``relation``: one query."""
-    field = InitiativePage._meta.get_field(relation)
+def keys_by_page(model, relation, ids):
+    """{page id: sorted term keys} through the link table of ``model.relation``: one query."""
+    field = model._meta.get_field(relation)
     page_column = f"{field.m2m_field_name()}_id"
     pairs = field.remote_field.through.objects.filter(**{f"{page_column}__in": ids}).values_list(
         page_column, f"{field.m2m_reverse_field_name()}__key"
@@ -217,7 +257,7 @@ def _keys_by_initiative(relation, ids):
     return {page_id: sorted(values) for page_id, values in keys.items()}
 
 
-def _absolute_url(url_path, request):
+def absolute_url(url_path, request):
     """The page's address as Wagtail builds it. ``Page.get_url`` only reads ``url_path``
     and the site root paths (cached on the request), so an unsaved Page carrying the
     url_path gives the address without loading the page: no query per row."""
@@ -225,7 +265,7 @@ def _absolute_url(url_path, request):
     return request.build_absolute_uri(url) if url else None
 
 
-def _timestamp(value):
+def timestamp(value):
     return value.isoformat(timespec="seconds") if value else None
 
 
@@ -243,21 +283,21 @@ def csv_cell(value):
     return value
 
 
-def csv_response(records, locale):
+def csv_response(records, locale, fields=INITIATIVE_FIELDS, dataset="initiatives"):
     """UTF-8 with a byte-order mark, so that spreadsheets read accents and Arabic right.
     List fields are joined with ";" (keys never contain one), except partners, whose
     names may: they keep one name per line inside the cell."""
+    names = [field.name for field in fields]
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    writer.writerow(FIELD_NAMES)
+    writer.writerow(names)
     for record in records:
-        row = dict(record, partners="\n".join(record["partners"]))
-        writer.writerow([csv_cell(row[name]) for name in FIELD_NAMES])
+        if "partners" in record:
+            record = dict(record, partners="\n".join(record["partners"]))
+        writer.writerow([csv_cell(record[name]) for name in names])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="initiatives-{locale.language_code}.csv"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{dataset}-{locale.language_code}.csv"'
     return response
 
 

@@ -222,3 +222,85 @@ def test_communications_root_grant_of_earlier_versions_is_revoked(site):
             "permission__codename", flat=True
         )
     ) == set(TEAM_MEDIA_PERMISSIONS)
+
+
+# --- The footer's settings ---------------------------------------------------------------
+
+
+def footer_settings_form(settings, **changes):
+    """Every field of the settings' edit form, as the form would post them, changed."""
+    from home.site_settings import SOCIAL_ACCOUNTS
+
+    data = {
+        "contact_email": settings.contact_email,
+        "contact_address": settings.contact_address,
+        "committee_url": settings.committee_url,
+        "uclg_url": settings.uclg_url,
+        "privacy_page": settings.privacy_page_id or "",
+        "licence_name": settings.licence_name,
+        "licence_url": settings.licence_url,
+        "sharing_image": "",
+        **{name: getattr(settings, name) for name, _label in SOCIAL_ACCOUNTS},
+    }
+    return {**data, **changes}
+
+
+def footer_rows():
+    from home.models import CampaignSettings, FooterText
+
+    return (
+        list(CampaignSettings.objects.values()),
+        list(FooterText.objects.values("locale_id", "text", "committee_name", "uclg_name")),
+    )
+
+
+def test_communications_edit_the_footer_and_a_city_editor_is_refused(site, client):
+    from home.models import CampaignSettings, FooterText
+    from home.tests.builders import standard_page
+
+    ensure_roles()
+    homes, directories, _indexes = site
+    privacy = standard_page(homes["en"], "privacy", "Privacy notice", publish=True)
+    settings = CampaignSettings.objects.create(contact_email="campaign@uclg.example")
+    footer = FooterText.objects.create(locale=homes["en"].locale, text="<p>Footer</p>")
+    edit = f"/admin/settings/home/campaignsettings/{settings.pk}/"
+    footer_edit = f"/admin/snippets/home/footertext/edit/{footer.pk}/"
+
+    _team, editor, _invited = onboard(
+        builders.profile(directories["en"], "Barcelona", member_key="barcelona-es"), "a@x.org"
+    )
+    client.force_login(editor)
+    before = footer_rows()
+    assert client.get(edit).status_code in (302, 403)
+    response = client.post(
+        edit, footer_settings_form(settings, contact_email="attacker@example.org")
+    )
+    assert response.status_code in (302, 403)
+    assert response.get("Location", "") != edit
+    response = client.post(
+        footer_edit, {"text": "<p>Defaced</p>", "committee_name": "X", "uclg_name": "Y"}
+    )
+    assert response.status_code in (302, 403)
+    assert footer_rows() == before
+
+    client.force_login(user_in(COMMUNICATIONS, "comms"))
+    assert client.get(edit).status_code == 200
+    # The privacy notice can be chosen in the page chooser of the settings form.
+    chooser = client.get(f"/admin/choose-page/{homes['en'].pk}/")
+    assert chooser.status_code == 200 and "Privacy notice" in chooser.content.decode()
+    response = client.post(
+        edit,
+        footer_settings_form(
+            settings,
+            contact_address="Carrer Avinyó 15\nBarcelona",
+            privacy_page=privacy.pk,
+            licence_name="CC BY-SA 4.0",
+            licence_url="https://creativecommons.org/licenses/by-sa/4.0/",
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    settings.refresh_from_db()
+    assert (settings.privacy_page_id, settings.licence_name) == (privacy.pk, "CC BY-SA 4.0")
+    assert settings.contact_email == "campaign@uclg.example"
+    footer_page = client.get("/en/").content.decode()
+    assert "Carrer Avinyó 15" in footer_page and "CC BY-SA 4.0" in footer_page

@@ -55,6 +55,15 @@ def footer_text(context):
 
 
 @register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The footer's links in the visitor's language (home/chrome.py ``footer_links``)."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    return chrome.footer_links(request, _language())
+
+
+@register.simple_tag(takes_context=True)
 def current_announcement(context):
     request = context.get("request")
     if request is None:

@@ -17,6 +17,7 @@ DEMO_STEPS = [
     ("Stories in every language", "stories.demo"),
     ("Roles, review workflow and a city editor", "cityteams.demo"),
     ("Join page and an application to review", "joining.demo"),
+    ("Open-data page in every language", "search.demo"),
 ]
 
 
