@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from cityprofiles.models import CityProfilePage
+from home import fallback
 from taxonomies.models import Theme
 
 from . import engine
@@ -48,7 +49,7 @@ def search_view(request):
     outcome = engine.search(
         locale, query, facets, selected, sort, form.cleaned_data["page"] or 1, plain=plain
     )
-    results = decorate(outcome.page.object_list, locale, query)
+    results = decorate(outcome.page.object_list, locale, query, request)
     promoted = []
     if query and outcome.page.number == 1:
         logged = record_search(query)
@@ -211,9 +212,10 @@ def facet_options(facets, counts, selected):
     return options
 
 
-def decorate(initiatives, locale, query):
-    """City, themes in the visitor's language, a highlighted snippet and, for an item shown
-    in another language, that language (its badge, ``lang`` and ``dir``): two queries."""
+def decorate(initiatives, locale, query, request=None):
+    """City, themes in the visitor's language, a highlighted snippet, the address in the
+    visitor's site (``reader_url``, home/fallback.py) and, for an item shown in another
+    language, that language (its badge, ``lang`` and ``dir``): four queries."""
     if not initiatives:
         return []
     ids = [item.pk for item in initiatives]
@@ -243,4 +245,5 @@ def decorate(initiatives, locale, query):
             "other": item.locale_id != locale.pk,
         }
         decorated.append(item)
-    return decorated
+    codes = {item.locale_id: item.locale.language_code for item in decorated}
+    return fallback.in_reader_language(decorated, locale.language_code, request, codes)
