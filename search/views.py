@@ -73,7 +73,11 @@ def search_view(request):
             "facets": facet_options(facets, outcome.counts, selected),
             "selected": selected,
             "promoted": promoted,
-            "profiles": engine.matching_profiles(locale, query, plain) if query else [],
+            "profiles": in_reader_site(
+                engine.matching_profiles(locale, query, plain), locale, request
+            )
+            if query
+            else [],
             "bridged": bridged_chips(outcome.finder, params),
             "without": filters_to_remove(outcome, facets, selected, params),
             "noindex": active_count > 1 or outcome.page.number > 1 or "sort" in request.GET,
@@ -212,6 +216,12 @@ def facet_options(facets, counts, selected):
     return options
 
 
+def in_reader_site(pages, locale, request):
+    """Pages (read with their locale) marked and given their address in the reader's site."""
+    codes = {page.locale_id: page.locale.language_code for page in pages}
+    return fallback.in_reader_language(pages, locale.language_code, request, codes)
+
+
 def decorate(initiatives, locale, query, request=None):
     """City, themes in the visitor's language, a highlighted snippet, the address in the
     visitor's site (``reader_url``, home/fallback.py) and, for an item shown in another
@@ -245,5 +255,4 @@ def decorate(initiatives, locale, query, request=None):
             "other": item.locale_id != locale.pk,
         }
         decorated.append(item)
-    codes = {item.locale_id: item.locale.language_code for item in decorated}
-    return fallback.in_reader_language(decorated, locale.language_code, request, codes)
+    return in_reader_site(decorated, locale, request)

@@ -300,3 +300,12 @@ def test_fallback_pages_cost_the_same_queries_with_3_and_30_initiatives(client, 
         initiative(site["vienna"], f"Vienna plan {number}")
     large = {url: count_queries(client, url) for url in urls}
     assert small == large
+
+
+def test_search_links_an_untranslated_initiative_into_the_readers_site(client, site):
+    doc = soup(client.get("/ar/search/", {"q": "Agua"}))
+    link = next(
+        a for a in doc.select(".result__title a") if a.get_text(strip=True) == "Agua para todos"
+    )
+    assert (link["href"], link["lang"]) == ("/ar/cities/barcelona-es/water-for-all/", "es")
+    assert client.get(link["href"]).status_code == 200
