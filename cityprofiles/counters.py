@@ -4,6 +4,7 @@ A member counts once, whatever the number of languages its profile exists in.
 Numbers are never typed in by hand.
 """
 
+from home import fallback
 from taxonomies.models import Wave, terms_by_translation_key
 
 from .choices import Region
@@ -55,28 +56,20 @@ def member_counters(locale):
 
 
 def featured_profiles(home_page, locale, request):
-    """The home page's featured members, in the visitor's language where translated, else in
-    the default language, else in the language of the profile chosen (a member that joined in
-    French and is not translated yet)."""
-    from django.db.models import Q
-    from wagtail.models import Locale
-
+    """The home page's featured members, each in the visitor's language where translated,
+    else in its source language, at its address in the visitor's site (home/fallback.py)."""
     chosen = list(home_page.featured_members.select_related("profile").order_by("sort_order"))
     keys = [item.profile.translation_key for item in chosen if item.profile_id]
-    default = Locale.get_default()
-    candidates = (
+    versions = {}
+    for page in (
         CityProfilePage.objects.live()
         .public()
         .filter(translation_key__in=keys)
-        .filter(Q(locale__in=[locale, default]) | Q(pk__in=[i.profile_id for i in chosen]))
         .select_related("locale")
-    )
-    preference = {locale.pk: 0, default.pk: 1}
-    best = {}
-    for page in candidates:
-        current = best.get(page.translation_key)
-        if current is None or preference.get(page.locale_id, 2) < preference.get(
-            current.locale_id, 2
-        ):
-            best[page.translation_key] = page
-    return [best[key] for key in keys if key in best]
+    ):
+        versions.setdefault(page.translation_key, []).append(page)
+    shown = [
+        fallback.pick(versions[key], locale.pk) for key in dict.fromkeys(keys) if key in versions
+    ]
+    codes = {page.locale_id: page.locale.language_code for page in shown}
+    return fallback.in_reader_language(shown, locale.language_code, request, codes)

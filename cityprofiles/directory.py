@@ -1,9 +1,12 @@
 """The members directory: filters, counts per filter value, A–Z and map data.
 
-A Django form validates the query string; the member rows (at most one per
-member, in the visitor's language or else its source language) are loaded in a
+A Django form validates the query string; the member rows (one per member, in the
+visitor's language or else its source language, home/fallback.py) are loaded in a
 fixed number of queries and filtered and counted in memory, which at 1,000
 members costs a few milliseconds and keeps the query count constant.
+
+A member is listed under a theme, right, pillar or goal when it names the term itself
+or one of its published initiatives (in any language) does.
 """
 
 import unicodedata
@@ -13,7 +16,6 @@ from django import forms
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import JsonResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,10 +24,12 @@ from django_countries.fields import Country
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from home import fallback
 from home.addresses import address, clean_query, filter_chips
 from taxonomies.models import (
     CharterRight,
     FrameworkPillar,
+    SustainableDevelopmentGoal,
     Theme,
     Wave,
     terms_by_translation_key,
@@ -46,9 +50,17 @@ FILTERS = [
     "theme",
     "right",
     "pillar",
+    "sdg",
 ]
 # Filters on many-to-many links: a member matches when any of its terms has the key.
-SET_FILTERS = {"theme": "themes", "right": "rights", "pillar": "pillars"}
+SET_FILTERS = {"theme": "themes", "right": "rights", "pillar": "pillars", "sdg": "sdgs"}
+# The terms of a member's initiatives, by the initiative's relation to each vocabulary.
+INITIATIVE_TERMS = {
+    "themes": "themes__key",
+    "rights": "charter_rights__key",
+    "pillars": "framework_pillar__key",
+    "sdgs": "sdgs__key",
+}
 
 
 @dataclass
@@ -73,8 +85,14 @@ class Member:
     themes: set = field(default_factory=set)
     rights: set = field(default_factory=set)
     pillars: set = field(default_factory=set)
+    sdgs: set = field(default_factory=set)
     logo: object = None
     url: str = ""
+    reader: str = ""  # the language the directory is read in
+
+    @property
+    def shown(self):
+        return fallback.ContentLanguage(self.language, self.reader)
 
     @property
     def letter(self):
@@ -131,15 +149,17 @@ class DirectoryFilterForm(forms.Form):
     theme = forms.ChoiceField(required=False)
     right = forms.ChoiceField(required=False)
     pillar = forms.ChoiceField(required=False)
+    sdg = forms.ChoiceField(required=False)
     letter = forms.CharField(required=False, max_length=1)
     page = forms.CharField(required=False, max_length=10)
 
-    def __init__(self, *args, waves, themes, rights, pillars, **kwargs):
+    def __init__(self, *args, waves, themes, rights, pillars, sdgs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["wave"].choices = [("", "")] + [(w.key, str(w)) for w in waves]
         self.fields["theme"].choices = [("", "")] + [(t.key, t.name) for t in themes]
         self.fields["right"].choices = [("", "")] + [(r.key, r.name) for r in rights]
         self.fields["pillar"].choices = [("", "")] + [(p.key, p.name) for p in pillars]
+        self.fields["sdg"].choices = [("", "")] + [(g.key, str(g)) for g in sdgs]
 
 
 PROFILE_COLUMNS = [
@@ -185,19 +205,11 @@ def bump_cache_version():
 
 
 def _load_member_rows(locale):
-    default = Locale.get_default()
     live = CityProfilePage.objects.live().public()
-    in_locale = live.filter(locale=locale).values("translation_key")
-    candidates = live.filter(Q(locale=locale) | ~Q(translation_key__in=in_locale))
-    chosen = {}
-    preference = {locale.pk: 0, default.pk: 1}
-    for row in candidates.values_list(*PROFILE_COLUMNS):
-        values = dict(zip(PROFILE_COLUMNS, row, strict=True))
-        rank = preference.get(values["locale_id"], 2)
-        current = chosen.get(values["translation_key"])
-        if current is None or rank < current[0]:
-            chosen[values["translation_key"]] = (rank, values)
-    rows = [values for _rank, values in chosen.values()]
+    rows = [
+        dict(zip(PROFILE_COLUMNS, row, strict=True))
+        for row in fallback.readable(live, locale).values_list(*PROFILE_COLUMNS)
+    ]
     ids = [values["id"] for values in rows]
     term_keys = {
         "themes": _keys_by_page(CityProfilePage.themes.through, "theme", ids, Theme),
@@ -207,7 +219,13 @@ def _load_member_rows(locale):
         "pillars": _keys_by_page(
             CityProfilePage.framework_pillars.through, "frameworkpillar", ids, FrameworkPillar
         ),
+        "sdgs": {},
     }
+    from_initiatives = _keys_by_member_initiatives()
+    for values in rows:
+        derived = from_initiatives.get(values["translation_key"], {})
+        for name, keys in derived.items():
+            term_keys[name][values["id"]] = term_keys[name].get(values["id"], set()) | keys
     members = [
         Member(
             page_id=values["id"],
@@ -228,6 +246,8 @@ def _load_member_rows(locale):
             themes=term_keys["themes"].get(values["id"], set()),
             rights=term_keys["rights"].get(values["id"], set()),
             pillars=term_keys["pillars"].get(values["id"], set()),
+            sdgs=term_keys["sdgs"].get(values["id"], set()),
+            reader=locale.language_code,
         )
         for values in rows
     ]
@@ -246,20 +266,42 @@ def _keys_by_page(through, term_field, page_ids, term_model):
     return keys
 
 
+def _keys_by_member_initiatives():
+    """{member translation_key: {"themes": {key…}, "rights": …, "pillars": …, "sdgs": …}}
+    from the published initiatives of every language, one query per vocabulary.
+
+    The initiative model is reached through its link to profiles rather than imported:
+    the initiatives app builds on this one, not the other way round."""
+    initiatives = CityProfilePage._meta.get_field("initiatives").related_model
+    published = initiatives.objects.live().public()
+    found = {}
+    for name, lookup in INITIATIVE_TERMS.items():
+        pairs = (
+            published.filter(**{f"{lookup}__isnull": False})
+            .values_list("city__translation_key", lookup)
+            .distinct()
+            .order_by()
+        )
+        for member_key, term_key in pairs:
+            if member_key is not None:
+                found.setdefault(member_key, {}).setdefault(name, set()).add(term_key)
+    return found
+
+
 def add_urls(members, locale, request):
-    """Set each member's address: its directory's address plus its slug (profiles are
-    children of their language's directory), so no query or tree walk per member."""
+    """Set each member's address: the reader's directory's address plus its slug, also for
+    a member not translated into the reader's language (the directory serves it there in
+    its source language, home/fallback.py), so no query or tree walk per member."""
     directories = {
         directory.locale_id: directory.get_url(request=request)
         for directory in CityIndexPage.objects.live().only(
             "id", "url_path", "locale_id", "path", "depth"
         )
     }
+    reader = directories.get(locale.pk)
     for member in members:
-        base = directories.get(member.locale_id)
+        base = reader or directories.get(member.locale_id)
         member.url = f"{base}{member.slug}/" if base else ""
-        if member.is_fallback and member.url:
-            member.url += f"?requested={locale.language_code}"
 
 
 def matches(member, filters, skip=None):
@@ -287,7 +329,7 @@ def facet_counts(members, filters):
     return counts
 
 
-def build_facets(counts, filters, waves, themes, rights, pillars):
+def build_facets(counts, filters, waves, themes, rights, pillars, sdgs):
     """Facet options with their labels, in the visitor's language, ordered for reading."""
 
     def options(name, labelled):
@@ -348,6 +390,11 @@ def build_facets(counts, filters, waves, themes, rights, pillars):
             "label": _("Guidance Framework pillar"),
             "options": options("pillar", [(p.key, p.name) for p in pillars]),
         },
+        {
+            "name": "sdg",
+            "label": _("Sustainable Development Goal"),
+            "options": options("sdg", [(g.key, str(g)) for g in sdgs]),
+        },
     ]
 
 
@@ -362,14 +409,18 @@ def filtered_members(request):
     pillars = sorted(
         terms_by_translation_key(FrameworkPillar, locale).values(), key=lambda p: p.number
     )
+    sdgs = sorted(
+        terms_by_translation_key(SustainableDevelopmentGoal, locale).values(),
+        key=lambda g: g.number,
+    )
     form = DirectoryFilterForm(
-        request.GET, waves=waves, themes=themes, rights=rights, pillars=pillars
+        request.GET, waves=waves, themes=themes, rights=rights, pillars=pillars, sdgs=sdgs
     )
     valid = form.is_valid()
     filters = (
         {name: form.cleaned_data.get(name, "") for name in FILTERS + ["letter"]} if valid else {}
     )
-    terms = {"waves": waves, "themes": themes, "rights": rights, "pillars": pillars}
+    terms = {"waves": waves, "themes": themes, "rights": rights, "pillars": pillars, "sdgs": sdgs}
     return members, form, valid, filters, terms
 
 

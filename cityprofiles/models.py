@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
@@ -23,10 +22,9 @@ from wagtail.admin.panels import (
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import widgets
+from home import fallback, widgets
 from home.stream_panel import StreamFieldPanel
 from taxonomies.models import default_locale_terms
 
@@ -83,36 +81,12 @@ class CityIndexPage(Page):
         try:
             return super().route(request, path_components)
         except Http404:
-            fallback = self._profile_in_another_language(request, path_components)
-            if fallback is None:
-                raise
-            return fallback
+            # A member (or one of its initiatives) not yet translated into this language
+            # is read here all the same, in its source language (home/fallback.py).
+            return fallback.route(self, request, path_components)
 
-    def _profile_in_another_language(self, request, path_components):
-        """A profile not (yet) translated into this language is still reachable: its address
-        in this language leads to the profile in its source language, with a notice."""
-        if len(path_components) != 1:
-            return None
-        profile = (
-            CityProfilePage.objects.live()
-            .public()
-            .filter(slug=path_components[0])
-            .exclude(locale_id=self.locale_id)
-            .order_by("id")
-            .first()
-        )
-        if profile is None:
-            return None
-        url = profile.get_url(request=request)
-        return RouteResult(
-            self, args=(), kwargs={"redirect_to": f"{url}?requested={self.locale.language_code}"}
-        )
-
-    def serve(self, request, *args, redirect_to=None, **kwargs):
+    def serve(self, request, *args, **kwargs):
         from .directory import map_json_response
-
-        if redirect_to:
-            return redirect(redirect_to)
 
         if request.GET.get("format") == "map":
             return map_json_response(request)
@@ -434,11 +408,14 @@ class CityProfilePage(Page):
             self.member_key = derive_member_key(self.title, self.country)
         return super().save(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    # Reachable under every language's directory, in its source language (home/fallback.py).
+    fallback_in_every_language = True
+
+    def get_context(self, request, *args, reader_locale=None, **kwargs):
         from .profile import profile_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(profile_context(self, request))
+        context.update(profile_context(self, request, reader_locale))
         return context
 
 

@@ -1,41 +1,73 @@
 """What a profile page shows besides its own fields, resolved in a fixed number of queries.
 
-Linked terms (wave, themes, rights, pillars) are stored as default-language
-rows and shown in the page's language, matched by translation_key.
+Linked terms (wave, themes, rights, pillars) are stored as default-language rows and shown
+in the reader's language, matched by translation_key (taxonomies/terms.py). The sections
+that belong to apps above this one (the member's initiatives, the stories about it) are
+added by those apps through the ``profile_sections`` hook, so that this app imports none
+of them.
 """
+
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import get_language_info
+from django.utils.formats import number_format
+from django.utils.html import format_html
+from django.utils.translation import pgettext
+from wagtail import hooks
 
+from home import fallback
 from taxonomies.models import CharterRight, FrameworkPillar, Theme, Wave
+from taxonomies.terms import localized
 
 from .choices import Region
 
 LOGO_FILTER = "max-240x240"
-
-
-def localized(model, locale, source_rows):
-    """The rows of ``model`` in ``locale`` matching ``source_rows``, one query.
-
-    ``source_rows`` is a page's relation: a database queryset for a page read from its
-    table, but modelcluster's in-memory ``FakeQuerySet`` for a page read from a revision
-    (previews, drafts, history). Only ``values_list(..., flat=True)`` means the same on
-    both: a subquery on the first, a list on the second. ``values()`` gives dicts in memory,
-    which a filter cannot take, and a draft's preview then failed."""
-    return list(
-        model.objects.in_locale(locale).filter(
-            translation_key__in=source_rows.values_list("translation_key", flat=True)
-        )
-    )
+THOUSANDTH = Decimal("0.001")
 
 
 def map_tiles():
     return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
 
 
-def profile_context(page, request):
-    locale = page.locale
+def position(latitude, longitude):
+    """A place's coordinates as a reader of the active language reads them, "48.654° N,
+    2.393° E" or "48,654° N ; 2,393° E", each number kept machine-readable in a geo
+    microformat (``h-geo``: ``p-latitude`` and ``p-longitude`` ``<data>`` elements)."""
+    if latitude is None or longitude is None:
+        return ""
+    lat, lng = Decimal(str(latitude)), Decimal(str(longitude))
+    # Rounded here: number_format cuts the digits it does not show.
+    north = number_format(abs(lat).quantize(THOUSANDTH, ROUND_HALF_UP), decimal_pos=3)
+    east = number_format(abs(lng).quantize(THOUSANDTH, ROUND_HALF_UP), decimal_pos=3)
+    lat_text = (
+        pgettext("latitude", "%(degrees)s° N")
+        if lat >= 0
+        else pgettext("latitude", "%(degrees)s° S")
+    ) % {"degrees": north}
+    lng_text = (
+        pgettext("longitude", "%(degrees)s° E")
+        if lng >= 0
+        else pgettext("longitude", "%(degrees)s° W")
+    ) % {"degrees": east}
+    machine_lat, machine_lng = f"{lat:.5f}", f"{lng:.5f}"
+    return format_html(
+        '<span class="h-geo">'
+        + pgettext("a place's latitude and longitude", "%(latitude)s, %(longitude)s")
+        % {
+            "latitude": '<data class="p-latitude" value="{}">{}</data>',
+            "longitude": '<data class="p-longitude" value="{}">{}</data>',
+        }
+        + "</span>",
+        machine_lat,
+        lat_text,
+        machine_lng,
+        lng_text,
+    )
+
+
+def profile_context(page, request, reader_locale=None):
+    locale = reader_locale or page.locale
     wave = None
     if page.wave_id:
         wave = next(iter(localized(Wave, locale, Wave.objects.filter(pk=page.wave_id))), None)
@@ -47,35 +79,31 @@ def profile_context(page, request):
         localized(FrameworkPillar, locale, page.framework_pillars.all()), key=lambda p: p.number
     )
     logo = page.logo.get_rendition(LOGO_FILTER) if page.logo_id else None
-    requested = request.GET.get("requested", "")
-    languages = dict(settings.LANGUAGES)
-    fallback_from = None
-    if requested in languages and requested != locale.language_code:
-        fallback_from = {"code": requested, "name": get_language_info(requested)["name_local"]}
-    directory = page.get_parent()
-    from initiatives.models import InitiativePage
-
-    initiatives = (
-        InitiativePage.objects.child_of(page)
-        .live()
-        .public()
-        .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "summary", "status")
-        .order_by("title")
-    )
-    from stories.listing import stories_about_member
-
-    return {
-        "initiatives": list(initiatives),
-        "stories": stories_about_member(page),
+    context = {
+        "reading": fallback.reading(page, reader_locale),
         "search_url": reverse("search:index"),
         "wave": wave,
         "themes": themes,
         "rights": rights,
         "pillars": pillars,
         "logo": logo,
+        "position": position(page.latitude, page.longitude),
         "region_label": Region(page.region).label if page.region in Region.values else "",
-        "fallback_from": fallback_from,
-        "directory_url": directory.get_url(request=request) if directory else None,
-        "page_language_name": get_language_info(locale.language_code)["name_local"],
+        "directory_url": directory_url(page, request, locale),
         "map_tiles": map_tiles(),
+        "initiatives": [],
+        "stories": [],
     }
+    for build in hooks.get_hooks("profile_sections"):
+        context.update(build(page, request, locale))
+    return context
+
+
+def directory_url(page, request, locale):
+    """The members directory of the reader's language (a fallback page's parent is another
+    language's directory)."""
+    if locale.pk == page.locale_id:
+        directory = page.get_parent()
+        return directory.get_url(request=request) if directory else None
+    keys, urls = fallback.section_urls([page], request)
+    return urls.get((keys.get(fallback.section_path(page)), locale.language_code))

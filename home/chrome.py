@@ -23,6 +23,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.rich_text import expand_db_html
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import fallback
 from .site_settings import Announcement, CampaignSettings, FooterText
 
 CACHE_SECONDS = 10 * 60
@@ -333,23 +334,27 @@ def next_announcement_change(language, now):
 
 
 def _resolve_links(request, language, banners):
-    """A banner's page link leads to the page in the visitor's language where it is
-    live, else to the page itself if live, else nowhere (the message still shows)."""
+    """A banner's page link leads to the page in the visitor's language where it is live,
+    else to its source at its address in the visitor's site (home/fallback.py), else
+    nowhere (the message still shows)."""
     pages = [b["link_page"] for b in banners if b["link_page"] is not None]
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live()
+    versions = {}
+    for version in (
+        Page.objects.live()
         .public()
-        .filter(
-            translation_key__in=[p.translation_key for p in pages],
-            locale__language_code=language,
-        )
-        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
-    }
+        .filter(translation_key__in=[p.translation_key for p in pages])
+        .select_related("locale")
+        .only("id", "title", "url_path", "path", "depth", "locale", "translation_key")
+    ):
+        versions.setdefault(version.translation_key, []).append(version)
+    codes = {v.locale_id: v.locale.language_code for group in versions.values() for v in group}
+    reader = next((pk for pk, code in codes.items() if code == language), None)
+    shown = {key: fallback.pick(group, reader) for key, group in versions.items()}
+    fallback.in_reader_language(list(shown.values()), language, request, codes)
     for banner in banners:
         page = banner.pop("link_page")
         if page is not None:
-            target = translated.get(page.translation_key) or (page if page.live else None)
-            banner["link_url"] = target.get_url(request=request) if target else ""
+            target = shown.get(page.translation_key)
+            banner["link_url"] = target.reader_url if target else ""
         if not banner["link_url"]:
             banner["link_text"] = ""

@@ -69,6 +69,15 @@ def social_meta(context, languages, settings):
     is_page = isinstance(page, Page)
     canonical = canonical_url(context)
     current = next((language for language in languages if language["is_current"]), None)
+    reading = context.get("reading")
+    if reading is not None and reading.is_fallback:
+        # Shown in another language's site: the card describes the source (the canonical).
+        current = {"code": reading.code}
+    alternates = [
+        language
+        for language in languages
+        if language.get("is_translation", True) and language["code"] != (current or {}).get("code")
+    ]
     meta = {
         "canonical": canonical,
         "url": canonical or (request.build_absolute_uri(request.path) if request else ""),
@@ -76,9 +85,7 @@ def social_meta(context, languages, settings):
         "description": page_description(context),
         "type": "website",
         "locale": og_locale(current["code"] if current else context.get("LANGUAGE_CODE", "en")),
-        "locale_alternates": [
-            og_locale(language["code"]) for language in languages if not language["is_current"]
-        ],
+        "locale_alternates": [og_locale(language["code"]) for language in alternates],
         "image": None,
         "published_time": None,
         "twitter_site": settings.get("x_handle", ""),

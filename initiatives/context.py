@@ -1,10 +1,15 @@
-"""What an initiative page shows besides its own fields, in a fixed number of queries."""
+"""What an initiative page shows besides its own fields, in a fixed number of queries.
+
+The stories about it are added by the stories app (the ``initiative_sections`` hook), so
+that this app does not import it back.
+"""
 
 from django.db.models import Q
 from django.urls import reverse
+from wagtail import hooks
 
 from cityprofiles.models import CityProfilePage
-from cityprofiles.profile import localized
+from home import fallback
 from taxonomies.models import (
     CharterRight,
     FrameworkPillar,
@@ -13,22 +18,19 @@ from taxonomies.models import (
     Theme,
     Wave,
 )
+from taxonomies.terms import localized
 
 RELATED_COUNT = 4
 
 
-def initiative_context(page, request):
-    locale = page.locale
-    city = (
-        CityProfilePage.objects.filter(path=page.path[: -page.steplen])
-        .select_related("wave")
-        .first()
-    )
+def initiative_context(page, request, reader_locale=None):
+    locale = reader_locale or page.locale
+    city = member_in_reader_language(page, request, locale)
     wave = None
     if city and city.wave_id:
         wave = next(iter(localized(Wave, locale, Wave.objects.filter(pk=city.wave_id))), None)
     # Read by iterating: a draft's relations are in-memory querysets, which cannot look up
-    # "pk" (cityprofiles/profile.py, localized()).
+    # "pk" (taxonomies/terms.py, localized()).
     theme_ids = [theme.pk for theme in page.themes.all()]
     right_ids = [right.pk for right in page.charter_rights.all()]
     pillar = None
@@ -43,10 +45,9 @@ def initiative_context(page, request):
             ),
             None,
         )
-    from stories.listing import stories_about_initiative
-
-    return {
-        "stories": stories_about_initiative(page),
+    context = {
+        "reading": fallback.reading(page, reader_locale),
+        "stories": [],
         "city": city,
         "wave": wave,
         "themes": sorted(
@@ -65,12 +66,31 @@ def initiative_context(page, request):
             localized(RightsHolderGroup, locale, page.rights_holder_groups.all()),
             key=lambda g: g.name.casefold(),
         ),
-        "related": related_initiatives(page, city, theme_ids, right_ids),
+        "related": related_initiatives(page, locale, city, theme_ids, right_ids),
         "search_url": reverse("search:index"),
     }
+    for build in hooks.get_hooks("initiative_sections"):
+        context.update(build(page, request, locale))
+    return context
 
 
-def related_initiatives(page, city, theme_ids, right_ids):
+def member_in_reader_language(page, request, locale):
+    """The member the initiative belongs to, in the reader's language where it is translated
+    (else its source), with ``reader_url`` its address in the reader's site. Its parent,
+    for a draft's preview or a member no longer published."""
+    parent_path = page.path[: -page.steplen]
+    parent = CityProfilePage.objects.filter(path=parent_path).first()
+    if parent is None:
+        return None
+    versions = (
+        CityProfilePage.objects.live().public().filter(translation_key=parent.translation_key)
+    )
+    city = fallback.pick(list(versions), locale.pk) or parent
+    fallback.in_reader_language([city], locale.language_code, request)
+    return city
+
+
+def related_initiatives(page, locale, city, theme_ids, right_ids):
     """The most recently added initiatives of other members that share a theme or a right
     (one query).
 
@@ -92,7 +112,7 @@ def related_initiatives(page, city, theme_ids, right_ids):
     candidates = (
         InitiativePage.objects.live()
         .public()
-        .filter(sharing, locale_id=page.locale_id)
+        .filter(sharing, locale_id=locale.pk)
         .exclude(pk=page.pk)
         .select_related("city")
         .only(
@@ -112,5 +132,5 @@ def related_initiatives(page, city, theme_ids, right_ids):
         .order_by("-pk")
     )
     if city is not None:
-        candidates = candidates.exclude(city_id=city.pk)
+        candidates = candidates.exclude(city__translation_key=city.translation_key)
     return list(candidates[:RELATED_COUNT])

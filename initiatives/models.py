@@ -224,9 +224,12 @@ class InitiativePage(Page):
     def partner_list(self):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
-    def get_context(self, request, *args, **kwargs):
+    # Reachable under every language's directory, in its source language (home/fallback.py).
+    fallback_in_every_language = True
+
+    def get_context(self, request, *args, reader_locale=None, **kwargs):
         from .context import initiative_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(initiative_context(self, request))
+        context.update(initiative_context(self, request, reader_locale))
         return context

@@ -22,9 +22,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, Value
 from wagtail.models import Locale, Page
 
+from home import fallback
 from initiatives.models import InitiativePage
 
 from .indexing import backend_for
@@ -63,14 +64,9 @@ def private_q():
 
 def readable(locale, model=InitiativePage, private=None):
     """One published version of each item: ``locale``'s where it exists, else its source
-    (the first written of its published versions)."""
+    (the site's one rule, home/fallback.py)."""
     private = private_q() if private is None else private
-    published = model.objects.live().exclude(private).order_by()
-    in_reader = published.filter(locale=locale).values("translation_key")
-    earlier = published.filter(translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk"))
-    return published.filter(
-        Q(locale=locale) | (~Q(translation_key__in=in_reader) & ~Exists(earlier))
-    )
+    return fallback.readable(model.objects.live().exclude(private).order_by(), locale)
 
 
 def compiled(queryset):

@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale
 
 from cityprofiles.models import CityProfilePage
+from home import fallback
 from home.addresses import clean_query, filter_chips
 from taxonomies.models import Theme
 
@@ -54,7 +55,7 @@ def search_view(request):
     outcome = engine.search(
         locale, query, facets, selected, sort, form.cleaned_data["page"] or 1, plain=plain
     )
-    results = decorate(outcome.page.object_list, locale, query)
+    results = decorate(outcome.page.object_list, locale, query, request)
     promoted = []
     if query and outcome.page.number == 1:
         logged = record_search(query)
@@ -80,7 +81,11 @@ def search_view(request):
             "chips": selected_chips(options, params),
             "selected": selected,
             "promoted": promoted,
-            "profiles": engine.matching_profiles(locale, query, plain) if query else [],
+            "profiles": in_reader_site(
+                engine.matching_profiles(locale, query, plain), locale, request
+            )
+            if query
+            else [],
             "bridged": bridged_chips(outcome.finder, params),
             "without": filters_to_remove(outcome, facets, selected, params),
             "noindex": active_count > 1 or outcome.page.number > 1 or "sort" in request.GET,
@@ -224,9 +229,16 @@ def facet_options(facets, counts, selected):
     return options
 
 
-def decorate(initiatives, locale, query):
-    """City, themes in the visitor's language, a highlighted snippet and, for an item shown
-    in another language, that language (its badge, ``lang`` and ``dir``): two queries."""
+def in_reader_site(pages, locale, request):
+    """Pages (read with their locale) marked and given their address in the reader's site."""
+    codes = {page.locale_id: page.locale.language_code for page in pages}
+    return fallback.in_reader_language(pages, locale.language_code, request, codes)
+
+
+def decorate(initiatives, locale, query, request=None):
+    """City, themes in the visitor's language, a highlighted snippet, the address in the
+    visitor's site (``reader_url``, home/fallback.py) and, for an item shown in another
+    language, that language (its badge, ``lang`` and ``dir``): four queries."""
     if not initiatives:
         return []
     ids = [item.pk for item in initiatives]
@@ -256,4 +268,4 @@ def decorate(initiatives, locale, query):
             "other": item.locale_id != locale.pk,
         }
         decorated.append(item)
-    return decorated
+    return in_reader_site(decorated, locale, request)

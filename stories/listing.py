@@ -13,10 +13,11 @@ from wagtail.images import get_image_model
 
 from cityprofiles.choices import Region
 from cityprofiles.models import CityProfilePage
-from cityprofiles.profile import localized
+from home import fallback
 from home.addresses import clean_query, filter_chips
 from initiatives.models import InitiativePage
 from taxonomies.models import Theme, Wave, terms_by_translation_key
+from taxonomies.terms import localized
 
 from .models import CARD_FILTER, HERO_FILTER, StoryInitiative, StoryMember, StoryPage
 
@@ -48,22 +49,29 @@ def with_card_images(stories):
     return stories
 
 
-def stories_about_member(profile, limit=RELATED_COUNT):
-    stories = live_stories(profile.locale).filter(
-        pk__in=StoryMember.objects.filter(profile__translation_key=profile.translation_key).values(
-            "page_id"
-        )
-    )
-    return with_card_images(stories[:limit])
+def readable_stories(locale, about):
+    """The live stories ``about`` selects (a subquery of story ids), each once: in ``locale``
+    where translated, else in its source language (home/fallback.py)."""
+    published = StoryPage.objects.live().public().filter(pk__in=about)
+    return fallback.readable(published, locale).order_by("-date", "-first_published_at", "-pk")
 
 
-def stories_about_initiative(initiative, limit=RELATED_COUNT):
-    stories = live_stories(initiative.locale).filter(
-        pk__in=StoryInitiative.objects.filter(
-            initiative__translation_key=initiative.translation_key
-        ).values("page_id")
-    )
-    return with_card_images(stories[:limit])
+def in_reader_site(stories, locale, request):
+    return fallback.in_reader_language(stories, locale.language_code, request)
+
+
+def stories_about_member(profile, locale=None, request=None, limit=RELATED_COUNT):
+    locale = locale or profile.locale
+    about = StoryMember.objects.filter(profile__translation_key=profile.translation_key)
+    stories = with_card_images(readable_stories(locale, about.values("page_id"))[:limit])
+    return in_reader_site(stories, locale, request)
+
+
+def stories_about_initiative(initiative, locale=None, request=None, limit=RELATED_COUNT):
+    locale = locale or initiative.locale
+    about = StoryInitiative.objects.filter(initiative__translation_key=initiative.translation_key)
+    stories = with_card_images(readable_stories(locale, about.values("page_id"))[:limit])
+    return in_reader_site(stories, locale, request)
 
 
 def home_stories(locale, latest=3):
@@ -168,45 +176,54 @@ def index_context(index, request):
     return context
 
 
-def _in_language(linked_pages, model, locale):
-    """Each linked page in ``locale`` where it is translated and live, else as linked if live."""
-    keys = [page.translation_key for page in linked_pages]
-    translated = {
-        page.translation_key: page
-        for page in model.objects.live().public().filter(locale=locale, translation_key__in=keys)
-    }
+def _in_language(keys, model, locale, request, codes):
+    """The pages of the translation ``keys``, in that order, each in ``locale`` where it is
+    translated and live, else its source; marked, with their address in the reader's site."""
+    versions = {}
+    for page in model.objects.live().public().filter(translation_key__in=keys):
+        versions.setdefault(page.translation_key, []).append(page)
     shown = []
-    for page in linked_pages:
-        page = translated.get(page.translation_key) or (page if page.live else None)
-        if page is not None and page not in shown:
+    for key in dict.fromkeys(keys):
+        page = fallback.pick(versions.get(key, []), locale.pk)
+        if page is not None:
             shown.append(page)
-    return shown
+    return fallback.in_reader_language(shown, locale.language_code, request, codes)
 
 
-def story_context(story, request):
-    locale = story.locale
-    members = [
-        link.profile
-        for link in story.member_links.select_related("profile__locale").order_by("sort_order")
+def story_index_for(story, locale):
+    """The stories index of the reader's language (the parent, unless the story is shown
+    in another language's site), else the story's own."""
+    parent = story.get_parent().specific
+    if parent.locale_id == locale.pk:
+        return parent
+    translated = parent.get_translation_or_none(locale)
+    return translated.specific if translated is not None and translated.live else parent
+
+
+def story_context(story, request, reader_locale=None):
+    locale = reader_locale or story.locale
+    codes = fallback.language_codes()
+    member_keys = [
+        link.profile.translation_key
+        for link in story.member_links.select_related("profile").order_by("sort_order")
     ]
-    initiatives = [
-        link.initiative
-        for link in story.initiative_links.select_related("initiative__locale").order_by(
-            "sort_order"
-        )
+    initiative_keys = [
+        link.initiative.translation_key
+        for link in story.initiative_links.select_related("initiative").order_by("sort_order")
     ]
-    index = story.get_parent().specific
+    index = story_index_for(story, locale)
     more = with_card_images(
         StoryPage.objects.child_of(index)
         .live()
         .public()
-        .exclude(pk=story.pk)
+        .exclude(translation_key=story.translation_key)
         .order_by("-date", "-first_published_at", "-pk")[:3]
     )
     return {
+        "reading": fallback.reading(story, reader_locale),
         "hero": story.hero_image.get_rendition(HERO_FILTER) if story.hero_image_id else None,
-        "members": _in_language(members, CityProfilePage, locale),
-        "initiatives": _in_language(initiatives, InitiativePage, locale),
+        "members": _in_language(member_keys, CityProfilePage, locale, request, codes),
+        "initiatives": _in_language(initiative_keys, InitiativePage, locale, request, codes),
         "themes": sorted(
             localized(Theme, locale, story.themes.all()), key=lambda t: t.name.casefold()
         ),

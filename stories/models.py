@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import fallback
 from taxonomies.models import default_locale_terms
 
 from .blocks import StoryStreamBlock
@@ -49,6 +51,14 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("stories index")
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            # A story not yet translated into this language is read here all the same, in
+            # its source language (home/fallback.py).
+            return fallback.route(self, request, path_components)
 
     @path("")
     def index(self, request):
@@ -231,11 +241,14 @@ class StoryPage(Page):
             return published
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(9)))
 
-    def get_context(self, request, *args, **kwargs):
+    # Reachable under every language's stories index, in its source language.
+    fallback_in_every_language = True
+
+    def get_context(self, request, *args, reader_locale=None, **kwargs):
         from .listing import story_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(story_context(self, request))
+        context.update(story_context(self, request, reader_locale))
         return context
 
 

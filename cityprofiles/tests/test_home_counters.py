@@ -63,7 +63,8 @@ def test_featured_members_show_in_the_visitors_language(client, site):
         HomeFeaturedMember.objects.create(page=homes["fr"], profile=page, sort_order=order)
     doc = BeautifulSoup(client.get("/fr/").content, "html.parser")
     links = {a.get_text(strip=True): a["href"] for a in doc.select(".featured-members a")}
-    assert links == {"Barcelone": "/fr/cities/barcelona/", "Vienna": "/en/cities/vienna/"}
+    # Vienna is not translated: its English profile, in the French site.
+    assert links == {"Barcelone": "/fr/cities/barcelona/", "Vienna": "/fr/cities/vienna/"}
 
 
 def test_a_featured_member_with_only_a_french_profile_is_shown_in_french(client, site):
@@ -78,4 +79,6 @@ def test_a_featured_member_with_only_a_french_profile_is_shown_in_french(client,
     HomeFeaturedMember.objects.create(page=homes["es"], profile=ville, sort_order=0)
     doc = BeautifulSoup(client.get("/es/").content, "html.parser")
     links = {a.get_text(strip=True): a["href"] for a in doc.select(".featured-members a")}
-    assert links == {"Ville de Démonstration": "/fr/cities/ville/"}
+    assert links == {"Ville de Démonstration": "/es/cities/ville/"}
+    assert doc.select_one(".featured-members a")["lang"] == "fr"
+    assert "francés" in doc.select_one(".featured-members .language-badge").get_text()

@@ -156,14 +156,13 @@ def test_profile_in_every_language_shows_terms_in_that_language(client, barcelon
         assert doc.select_one(f'.profile__commitments a[href="/{code}/search/?theme=housing"]')
 
 
-def test_untranslated_profile_is_reached_in_its_source_language_with_a_notice(client, barcelona):
+def test_untranslated_profile_is_read_in_the_french_site_in_its_source_language(client, barcelona):
     response = client.get("/fr/cities/barcelona-es/")
-    assert response.status_code == 302
-    assert response["Location"] == "/en/cities/barcelona-es/?requested=fr"
-    doc = soup(client.get(response["Location"]))
-    notice = doc.select_one(".notice")
-    assert notice["lang"] == "fr"
-    assert "français" in notice.get_text().lower()
+    assert response.status_code == 200
+    doc = soup(response)
+    assert doc.html["lang"] == "fr"
+    assert doc.select_one("h1")["lang"] == "en"
+    assert "Affiché en anglais" in doc.select_one(".profile__header .language-badge").get_text()
     assert doc.find("link", rel="canonical")["href"].endswith("/en/cities/barcelona-es/")
 
 
@@ -217,8 +216,49 @@ def test_profile_and_directory_query_counts_are_the_same_with_10_and_200_members
         directories["en"], "Target", wave=wave, themes=themes, rights=rights, slug="target"
     )
     add_members(9)
-    urls = ["/en/cities/target/", "/en/cities/", "/en/cities/?theme=t1&region=europe", "/en/"]
+    urls = [
+        "/en/cities/target/",
+        "/en/cities/",
+        "/en/cities/?theme=t1&region=europe",
+        "/en/",
+        # The same member and directory read from the Arabic site (home/fallback.py).
+        "/ar/cities/target/",
+        "/ar/cities/",
+    ]
     small = {url: count_queries(client, url) for url in urls}
     add_members(190)
     large = {url: count_queries(client, url) for url in urls}
     assert small == large
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("en", "41.389° N, 2.159° E"),
+        ("fr", "41,389° N\u00a0; 2,159° E"),
+        ("es", "41,389° N; 2,159° E"),
+        ("ar", "41,389° شمالًا، 2,159° شرقًا"),
+    ],
+)
+def test_coordinates_read_as_a_place_in_each_language(client, barcelona, code, shown):
+    if code != "en":
+        builders.translate(barcelona, code)
+    doc = soup(client.get(f"/{code}/cities/barcelona-es/"))
+    place = doc.select_one(".map-panel__fallback .h-geo")
+    assert place.get_text() == shown
+    assert place.select_one(".p-latitude")["value"] == "41.38879"
+    assert place.select_one(".p-longitude")["value"] == "2.15899"
+
+
+def test_southern_and_western_coordinates(client, tree):
+    _homes, directories = tree
+    builders.profile(
+        directories["en"],
+        "Montevideo",
+        slug="montevideo",
+        latitude="-34.90110",
+        longitude="-56.16453",
+    )
+    place = soup(client.get("/en/cities/montevideo/")).select_one(".h-geo")
+    assert place.get_text() == "34.901° S, 56.165° W"
+    assert place.select_one(".p-latitude")["value"] == "-34.90110"

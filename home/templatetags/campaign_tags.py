@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from home import fallback
+
 register = template.Library()
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -17,6 +19,7 @@ def _language(code, url, current):
         "name": LANGUAGE_NAMES.get(code, code),
         "url": url,
         "is_current": code == current,
+        "is_translation": True,
         "bidi": translation.get_language_info(code)["bidi"] if code in LANGUAGE_NAMES else False,
     }
 
@@ -25,13 +28,17 @@ def _language(code, url, current):
 def page_languages(context):
     """The languages in which the current page exists and is live, with their URLs.
 
-    On a Wagtail page these are its live translations (one query); elsewhere
-    (search, 404) every enabled language, by translating the current URL.
+    On a Wagtail page these are its live translations (one query); a profile, initiative
+    or story is also listed in every other language, at its address in that language's
+    site (home/fallback.py), with ``is_translation`` false (it is no hreflang alternate).
+    Elsewhere (search, 404) every enabled language, by translating the current URL.
     """
     request = context.get("request")
     current = translation.get_language()
     page = context.get("page")
     languages = []
+    if isinstance(page, Page) and page.pk and getattr(page, "fallback_in_every_language", False):
+        return fallback.languages_of(page, request, current)
     if isinstance(page, Page) and page.pk:
         translations = (
             page.get_translations(inclusive=True)
