@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -8,7 +9,7 @@ from wagtail.contrib.redirects import views as redirect_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cityteams import admin_guards
-from home import incomplete_forms
+from home import addresses, incomplete_forms
 from home import sitemaps as home_sitemaps
 from home import views as home_views
 
@@ -87,7 +88,10 @@ if settings.DEBUG:
 # arriving at / is sent to the language their browser asks for
 # (django.middleware.locale.LocaleMiddleware does the redirect).
 urlpatterns += i18n_patterns(
-    path("search/", include("search.urls")),
+    # The search's address is translated like the section pages' (home/addresses.py); the
+    # English one, where another language had it before, redirects to that language's own.
+    path(_("search/"), include("search.urls")),
+    path("search/", addresses.old_search_address),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -17,6 +17,8 @@ DEMO_STEPS = [
     ("Stories in every language", "stories.demo"),
     ("Roles, review workflow and a city editor", "cityteams.demo"),
     ("Join page and an application to review", "joining.demo"),
+    # Last: it gives every section page made above its address in each language.
+    ("Translated addresses and redirects from the old ones", "home.addresses"),
 ]
 
 
