@@ -87,7 +87,7 @@ def test_home_page_shows_the_current_wave_in_the_visitors_language(client, demo_
     doc = html(client.get("/fr/"))
     join = doc.select_one("section.join").get_text(" ", strip=True)
     assert "Renforcer les services publics locaux" in join
-    assert doc.select_one("section.join a.button")["href"] == "/fr/join-the-campaign/"
+    assert doc.select_one("section.join a.button")["href"] == "/fr/rejoindre-la-campagne/"
 
 
 def test_home_page_falls_back_to_the_source_wave_when_untranslated(client, demo_site, html):
