@@ -66,13 +66,17 @@ def load(out):
         if profile is None:
             continue
         existing = {page.slug: page for page in InitiativePage.objects.child_of(profile)}
+        # Its parent's translation first: wagtail-localize would otherwise make an alias of it.
+        translated_profiles = set(
+            profile.get_translations().values_list("locale__language_code", flat=True)
+        )
         for spec in specs:
             page = existing.get(spec["slug"])
             if page is None:
                 page = create(profile, spec, default)
                 created += 1
             for code in languages_of(spec, member_name):
-                if not profile.has_translation(Locale.objects.get(language_code=code)):
+                if code not in translated_profiles:
                     continue
                 title, summary = spec[code]
                 translated += (
