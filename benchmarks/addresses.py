@@ -65,6 +65,7 @@ def sample_mix(seed=2030, profiles=300):
     """A Mix of addresses in every language, and a note on what was left out."""
     from cityprofiles.choices import Region
     from cityprofiles.models import CityIndexPage, CityProfilePage
+    from home.translated_addresses import search_address
     from initiatives.models import InitiativeStatus
     from taxonomies.models import Theme
 
@@ -95,7 +96,7 @@ def sample_mix(seed=2030, profiles=300):
                 if rng.random() < 0.3:
                     filters.pop("theme")
                 directory.append(query(directories[language], **filters))
-        search = f"/{language}/search/"
+        search = search_address(language)
         words = search_words(language) or search_words("en")
         text += [
             query(search, q=word, **{name: value})

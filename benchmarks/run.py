@@ -169,7 +169,7 @@ def pages_to_measure():
         ("home (en)", "/en/"),
         ("home (ar)", "/ar/"),
         ("directory (en)", "/en/cities/"),
-        ("directory (fr, with fallbacks)", "/fr/cities/"),
+        ("directory (fr, with fallbacks)", "/fr/villes-territoires-droits-humains-2030/"),
         ("directory: region + theme", "/en/cities/?region=europe&theme=housing"),
         ("directory: page 5", "/en/cities/?page=5"),
         ("directory: map data", "/en/cities/?format=map"),
@@ -181,7 +181,7 @@ def pages_to_measure():
         ),
         ("search: empty (en)", "/en/search/"),
         ("search: text (en)", "/en/search/?q=housing"),
-        ("search: text (fr, stemmed)", "/fr/search/?q=logement"),
+        ("search: text (fr, stemmed)", "/fr/recherche/?q=logement"),
         ("search: facets only", "/en/search/?theme=housing&region=europe"),
         ("search: text + facets", "/en/search/?q=water&theme=water&status=ongoing"),
         ("search: deep page", "/en/search/?q=housing&page=40"),
@@ -190,7 +190,7 @@ def pages_to_measure():
             "/en/search/?sort=az&region=africa&sdg=clean-water&status=ongoing",
         ),
         ("stories (en)", "/en/stories/"),
-        ("stories (fr): theme + region", "/fr/stories/?theme=housing&region=europe"),
+        ("stories (fr): theme + region", "/fr/nouvelles/?theme=housing&region=europe"),
         ("stories: page 10", "/en/stories/?page=10"),
         (
             "story (en)",
@@ -210,16 +210,19 @@ def pages_to_measure():
 # The search at scale (docs/search.md): each address across every language and, beside it,
 # limited to the reader's language (``lang=``), as the search was before it spanned them.
 SEARCHES = [
-    ("empty (ar)", "/ar/search/"),
+    ("empty (ar)", "/ar/bahth/"),
     ("text (en)", "/en/search/?q=budget"),
     ("text + 3 facets (en)", "/en/search/?q=budget&region=europe&status=ongoing&sdg=clean-water"),
-    ("text + 3 facets (fr)", "/fr/search/?q=budget&region=europe&status=ongoing&sdg=clean-water"),
-    ("vocabulary (fr): logement", "/fr/search/?q=logement"),
+    (
+        "text + 3 facets (fr)",
+        "/fr/recherche/?q=budget&region=europe&status=ongoing&sdg=clean-water",
+    ),
+    ("vocabulary (fr): logement", "/fr/recherche/?q=logement"),
     (
         "vocabulary + 3 facets (ar)",
-        "/ar/search/?q=السكن&region=europe&status=ongoing&sdg=clean-water",
+        "/ar/bahth/?q=السكن&region=europe&status=ongoing&sdg=clean-water",
     ),
-    ("text, deep page (es)", "/es/search/?q=agua&page=20"),
+    ("text, deep page (es)", "/es/buscar/?q=agua&page=20"),
 ]
 
 

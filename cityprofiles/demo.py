@@ -1,20 +1,27 @@
 """Demo content: the members directory and a profile for each real member.
 
-Facts come from cityprofiles/data/members.csv (public sources). Everything
-else — coordinates aside — is clearly labelled demo text, so nobody mistakes
-it for a member's own words.
+Facts come from cityprofiles/data/members.csv (public sources); leaders, terms and
+websites, where certain, and each member's vision from cityprofiles/demo_members.py.
+The site says once, in its demo-content notice (settings.DEMO_CONTENT_NOTICE), that
+the texts are demo content. Translations are made through wagtail-localize
+(home/demo_localize.py); each member has a poster as its emblem (home/demo_images.py).
 """
 
 import csv
-import hashlib
 from pathlib import Path
 
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from home.demo import demo_key
+from home.demo_images import poster
+from home.demo_localize import translate_page
 from home.models import HomePage
 
+# A data module (no imports of its own): the profiles' terms are their initiatives'.
+from initiatives.demo_initiatives import INITIATIVES
+
+from .demo_members import MEMBERS
 from .members import MemberRowForm, apply_member
 from .models import CityIndexPage, CityProfilePage
 
@@ -50,136 +57,102 @@ GEOGRAPHY = {
     "Coalition of Somali Human Rights Defenders": (2.04690, 45.31820, ""),
 }
 
-THEME_KEYS = [
-    "inclusion-solidarity",
-    "inequality-discrimination",
-    "racism",
-    "migrants-rights",
-    "violence-against-women",
-    "hate-speech",
-    "water",
-    "food",
-    "health",
-    "housing",
-    "environment-climate",
-    "culture",
-    "peace-security",
-    "democratic-participation",
-    "rights-education",
-    "transparency-accountability",
-    "public-services-care",
-]
-RIGHT_KEYS = [
-    "right-to-the-city",
-    "participatory-democracy",
-    "civic-peace-safety",
-    "equality-women-men",
-    "rights-of-children",
-    "accessible-public-services",
-    "freedom-conscience-information",
-    "meeting-association-unions",
-    "cultural-rights",
-    "housing-domicile",
-    "water-food",
-    "sustainable-urban-development",
-]
-PILLAR_KEYS = ["political-legal-foundations", "institutional-structures", "operational-tools"]
-
-VISION = {
-    "en": (
-        "[Demo text] {name} works closest to people's daily lives: housing, water, schools and "
-        "public space are where human rights are kept or lost.",
-        "[Demo text] Human rights give {name} a shared language with its residents and a "
-        "framework to measure its policies against.",
-    ),
-    "fr": (
-        "[Texte de démonstration] {name} agit au plus près de la vie quotidienne : logement, eau, "
-        "écoles et espace public sont les lieux où les droits humains se jouent.",
-        "[Texte de démonstration] Les droits humains donnent à {name} un langage commun avec ses "
-        "habitants et un cadre pour évaluer ses politiques.",
-    ),
-    "es": (
-        "[Texto de demostración] {name} actúa cerca de la vida cotidiana: vivienda, agua, escuelas "
-        "y espacio público son donde se juegan los derechos humanos.",
-        "[Texto de demostración] Los derechos humanos dan a {name} un lenguaje común con sus "
-        "habitantes y un marco para evaluar sus políticas.",
-    ),
-}
-SUMMARY = {
-    "en": "[Demo text] A member of the campaign since {year}.",
-    "fr": "[Texte de démonstration] Membre de la campagne depuis {year}.",
-    "es": "[Texto de demostración] Miembro de la campaña desde {year}.",
-}
-# The pioneers get French and Spanish profiles; the others stay in English so
-# that the directory's fallback for missing translations can be seen.
-TRANSLATED = {"Barcelona", "Grigny", "Gwangju", "Mexico City", "Utrecht", "Vienna"}
-
-
-def pick(keys, name, count, salt):
-    """A stable, varied choice of keys for a member (same result on every run)."""
-    digest = hashlib.sha256(f"{salt}:{name}".encode()).digest()
-    chosen = []
-    for byte in digest:
-        key = keys[byte % len(keys)]
-        if key not in chosen:
-            chosen.append(key)
-        if len(chosen) == count:
-            break
-    return ";".join(chosen)
+# Profiles are translated into the languages their texts are written in
+# (cityprofiles/demo_members.py); the others show the site's fallback.
+LANGUAGES = ("fr", "es", "ar")
+PIONEERS = {"Barcelona", "Grigny", "Gwangju", "Mexico City", "Utrecht", "Vienna"}
 
 
 def ensure_directories():
+    """The English directory, and its translations made through wagtail-localize (their
+    translated addresses are given at the end of the demo, by home/translated_addresses.py)."""
     created = 0
     default = Locale.get_default()
-    key = demo_key("members-directory")
-    for code, title in DIRECTORY_TITLES.items():
-        locale = Locale.objects.filter(language_code=code).first()
-        if locale is None or CityIndexPage.objects.filter(locale=locale).exists():
-            continue
-        home = HomePage.objects.filter(locale=locale).first()
-        if home is None:
-            continue
+    directory = CityIndexPage.objects.filter(locale=default).first()
+    if directory is None:
+        home = HomePage.objects.get(locale=default, depth=2)
         directory = CityIndexPage(
-            title=title,
+            title=DIRECTORY_TITLES["en"],
             slug="cities",
-            introduction=DIRECTORY_INTROS[code],
+            introduction=DIRECTORY_INTROS["en"],
             show_in_menus=True,
-            locale=locale,
-            translation_key=key,
+            locale=default,
+            translation_key=demo_key("members-directory"),
         )
         home.add_child(instance=directory)
         directory.save_revision().publish()
         created += 1
-    assert CityIndexPage.objects.filter(locale=default).exists()
+    for code in LANGUAGES:
+        fields = {"title": DIRECTORY_TITLES[code], "introduction": DIRECTORY_INTROS[code]}
+        created += translate_page(directory, code, fields) is not None
     return created
+
+
+def tags_of(name, kind, count):
+    """A member's own terms: the first ones its initiatives are tagged with, so that what a
+    profile says it works on matches its initiatives."""
+    chosen = []
+    for spec in INITIATIVES.get(name, []):
+        for key in spec[kind] if isinstance(spec[kind], list) else [spec[kind]]:
+            if key not in chosen:
+                chosen.append(key)
+    return chosen[:count]
 
 
 def member_rows():
     with MEMBERS_CSV.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             name = row["name"]
+            member = MEMBERS[name]
             latitude, longitude, band = GEOGRAPHY.get(name, (None, None, ""))
             year = row.get("year_joined") or "2024"
+            term_start, term_end = member.get("term", ("", ""))
             row.update(
                 latitude=latitude,
                 longitude=longitude,
                 population_band=band,
                 year_joined=year,
-                summary=SUMMARY["en"].format(year=year),
-                themes=pick(THEME_KEYS, name, 4, "themes"),
-                rights=pick(RIGHT_KEYS, name, 3, "rights"),
-                pillars=pick(PILLAR_KEYS, name, 1, "pillars"),
+                leader_name=member.get("leader_name", ""),
+                leader_title=member["en"].get("leader_title", "")
+                if "leader_name" in member
+                else "",
+                term_start=term_start,
+                term_end=term_end,
+                website=member.get("website", ""),
+                summary=member["en"]["summary"],
+                themes=";".join(tags_of(name, "themes", 4)),
+                rights=";".join(tags_of(name, "rights", 3)),
+                pillars=";".join(tags_of(name, "pillar", 2)),
                 language="en",
             )
             yield row
 
 
-def vision_for(code, name):
-    first, second = VISION[code]
+def vision_for(texts):
     return [
-        ("why_essential", RichText(f"<p>{first.format(name=name)}</p>")),
-        ("why_framework", RichText(f"<p>{second.format(name=name)}</p>")),
+        (block, RichText(f"<p>{texts[block]}</p>"))
+        for block in ("why_essential", "why_framework", "expectations")
+        if texts.get(block)
     ]
+
+
+def profile_fields(texts, with_leader):
+    fields = {"title": texts["title"], "summary": texts["summary"], "vision": vision_for(texts)}
+    if with_leader and texts.get("leader_title"):
+        fields["leader_title"] = texts["leader_title"]
+    return fields
+
+
+def member_poster(page):
+    country = page.country.name if page.country else page.get_member_type_display()
+    return poster(
+        f"{page.title} (demo poster)",
+        page.title,
+        str(country),
+        f"Poster: {page.title}, {country}",
+        size=(480, 480),
+        filename=f"member-{page.member_key}.png",
+    )
 
 
 def load(out):
@@ -192,11 +165,13 @@ def load(out):
             raise ValueError(f"Demo member {row['name']!r} is invalid: {form.errors.as_text()}")
         page, status = apply_member(form.cleaned_data)
         counts[status] += 1
-        if not page.vision:
-            page.vision = vision_for("en", page.title)
+        member = MEMBERS[row["name"]]
+        if not page.vision or page.logo_id is None:
+            # Once, so that a second run (or an editor's later changes) is left alone.
+            page.vision = page.vision or vision_for(member["en"])
+            page.logo = page.logo or member_poster(page)
             page.save_revision().publish()
-        if page.title in TRANSLATED:
-            counts["translations"] += translate_profile(page, form.cleaned_data)
+        counts["translations"] += translate_profile(page, member)
         if number % 5 == 0 or number == len(rows):
             out(f"members: {number}/{len(rows)}")
     out(
@@ -206,19 +181,14 @@ def load(out):
     feature_pioneers(out)
 
 
-def translate_profile(page, data):
+def translate_profile(page, member):
     created = 0
-    for code in ("fr", "es"):
-        locale = Locale.objects.filter(language_code=code).first()
-        if locale is None or page.has_translation(locale):
+    for code in LANGUAGES:
+        texts = member.get(code)
+        if texts is None or not CityIndexPage.objects.filter(locale__language_code=code).exists():
             continue
-        if not CityIndexPage.objects.filter(locale=locale).exists():
-            continue
-        translation = page.copy_for_translation(locale)
-        translation.summary = SUMMARY[code].format(year=data.get("year_joined") or "2022")
-        translation.vision = vision_for(code, page.title)
-        translation.save_revision().publish()
-        created += 1
+        fields = profile_fields(texts, with_leader="leader_name" in member)
+        created += translate_page(page, code, fields) is not None
     return created
 
 
@@ -228,9 +198,7 @@ def feature_pioneers(out):
 
     default = Locale.get_default()
     pioneers = list(
-        CityProfilePage.objects.filter(locale=default, title__in=sorted(TRANSLATED)).order_by(
-            "title"
-        )
+        CityProfilePage.objects.filter(locale=default, title__in=sorted(PIONEERS)).order_by("title")
     )
     featured = 0
     for home in HomePage.objects.all():

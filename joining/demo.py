@@ -16,26 +16,24 @@ PAGES = {
         "Join the campaign",
         "Local and regional governments, and the partners who work with them, can join the "
         "campaign here, in English, French, Spanish or Arabic. The secretariat reviews every "
-        "application and writes to your focal point. [Demo text]",
+        "application and writes to your focal point.",
     ),
     "fr": (
         "Rejoindre la campagne",
         "Les gouvernements locaux et régionaux, et les partenaires qui travaillent avec eux, "
         "peuvent rejoindre la campagne ici, en français, en anglais, en espagnol ou en arabe. "
-        "Le secrétariat examine chaque candidature et écrit à votre point focal. "
-        "[Texte de démonstration]",
+        "Le secrétariat examine chaque candidature et écrit à votre point focal.",
     ),
     "es": (
         "Sumarse a la campaña",
         "Los gobiernos locales y regionales, y los socios que trabajan con ellos, pueden sumarse "
         "a la campaña aquí, en español, inglés, francés o árabe. La secretaría examina cada "
-        "solicitud y escribe a su punto focal. [Texto de demostración]",
+        "solicitud y escribe a su punto focal.",
     ),
     "ar": (
         "الانضمام إلى الحملة",
         "يمكن للحكومات المحلية والإقليمية وشركائها الانضمام إلى الحملة هنا، بالعربية أو "
-        "الإنجليزية أو الفرنسية أو الإسبانية. تراجع الأمانة كل طلب وتراسل جهة الاتصال لديكم. "
-        "[نص تجريبي]",
+        "الإنجليزية أو الفرنسية أو الإسبانية. تراجع الأمانة كل طلب وتراسل جهة الاتصال لديكم.",
     ),
 }
 
@@ -50,11 +48,9 @@ DEMO_APPLICATION = {
     "leader_title": "Maire",
     "term_start": 2020,
     "term_end": 2026,
-    "why_essential": "[Texte de démonstration] La commune est le premier service public de "
-    "ses habitantes et habitants.",
-    "why_framework": "[Texte de démonstration] Les droits humains donnent un cadre commun à "
-    "nos politiques locales.",
-    "expectations": "[Texte de démonstration] Échanger avec d'autres villes.",
+    "why_essential": "La commune est le premier service public de ses habitantes et habitants.",
+    "why_framework": "Les droits humains donnent un cadre commun à nos politiques locales.",
+    "expectations": "Échanger avec d'autres villes.",
     "focal_name": "Dominique Exemple",
     "focal_position": "Chargée de mission droits humains",
     "focal_email": "droits-humains@demo.example.org",

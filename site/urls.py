@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -8,7 +9,7 @@ from wagtail.contrib.redirects import views as redirect_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cityteams import admin_guards
-from home import incomplete_forms
+from home import incomplete_forms, translated_addresses
 from home import sitemaps as home_sitemaps
 from home import views as home_views
 
@@ -93,7 +94,11 @@ debug_pages = [path("debug-404/", home_views.page_not_found)] if settings.DEBUG 
 
 urlpatterns += i18n_patterns(
     *debug_pages,
-    path("search/", include("search.urls")),
+    # The search's address is translated like the section pages'
+    # (home/translated_addresses.py); the English one, where another language had it
+    # before, redirects to that language's own.
+    path(_("search/"), include("search.urls")),
+    path("search/", translated_addresses.old_search_address),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

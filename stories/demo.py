@@ -4,19 +4,14 @@ a city testimony and an event — written in English and translated.
 Dates are relative to the day the demo is loaded, so the newest story is always recent.
 """
 
-import io
 from datetime import timedelta
 
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PillowImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from cityprofiles.models import CityProfilePage
-from cityteams.roles import communications_collection
 from home.demo import demo_key, translate_missing
+from home.demo_images import poster
 from home.models import HomePage
 from initiatives.models import InitiativePage
 from taxonomies.models import Theme, Wave
@@ -47,33 +42,31 @@ STORIES = [
         "en": (
             "The fourth wave opens: strengthening local public services",
             "Local and regional governments are invited to join the campaign's fourth wave, "
-            "“Strengthening Local Public Services for Just and Caring Cities”. [Demo text]",
+            "“Strengthening Local Public Services for Just and Caring Cities”.",
             "Public services are where human rights become daily life: water, health, housing "
             "and care. The fourth wave gathers governments that commit to them on the way to "
-            "the UCLG World Congress in Tangier. [Demo text]",
+            "the UCLG World Congress in Tangier.",
         ),
         "fr": (
             "La quatrième vague est ouverte : renforcer les services publics locaux",
             "Les gouvernements locaux et régionaux sont invités à rejoindre la quatrième vague, "
-            "« Renforcer les services publics locaux pour des villes justes et solidaires ». "
-            "[Texte de démonstration]",
+            "« Renforcer les services publics locaux pour des villes justes et solidaires ».",
             "Les services publics sont le lieu où les droits humains deviennent le quotidien : "
-            "eau, santé, logement et soins. [Texte de démonstration]",
+            "eau, santé, logement et soins.",
         ),
         "es": (
             "Se abre la cuarta ola: fortalecer los servicios públicos locales",
             "Se invita a los gobiernos locales y regionales a sumarse a la cuarta ola, "
-            "«Fortalecer los servicios públicos locales para ciudades justas y cuidadoras». "
-            "[Texto de demostración]",
+            "«Fortalecer los servicios públicos locales para ciudades justas y cuidadoras».",
             "Los servicios públicos son el lugar donde los derechos humanos se vuelven vida "
-            "cotidiana: agua, salud, vivienda y cuidados. [Texto de demostración]",
+            "cotidiana: agua, salud, vivienda y cuidados.",
         ),
         "ar": (
             "انطلاق الموجة الرابعة: تعزيز الخدمات العامة المحلية",
             "ندعو الحكومات المحلية والإقليمية إلى الانضمام إلى الموجة الرابعة للحملة، "
-            "«تعزيز الخدمات العامة المحلية من أجل مدن عادلة ومُراعية». [نص تجريبي]",
+            "«تعزيز الخدمات العامة المحلية من أجل مدن عادلة ومُراعية».",
             "الخدمات العامة هي المكان الذي تصبح فيه حقوق الإنسان حياة يومية: الماء والصحة "
-            "والسكن والرعاية. [نص تجريبي]",
+            "والسكن والرعاية.",
         ),
     },
     {
@@ -87,28 +80,26 @@ STORIES = [
         "en": (
             "Towards the UCLG World Congress in Tangier",
             "The campaign will present its members and their initiatives at the World Congress "
-            "of United Cities and Local Governments. [Demo text]",
-            "Members of every wave will share what human rights mean in their city. [Demo text]",
+            "of United Cities and Local Governments.",
+            "Members of every wave will share what human rights mean in their city.",
         ),
         "fr": (
             "En route vers le Congrès mondial de CGLU à Tanger",
             "La campagne présentera ses membres et leurs initiatives au Congrès mondial de "
-            "Cités et Gouvernements Locaux Unis. [Texte de démonstration]",
+            "Cités et Gouvernements Locaux Unis.",
             "Des membres de chaque vague partageront ce que les droits humains signifient dans "
-            "leur ville. [Texte de démonstration]",
+            "leur ville.",
         ),
         "es": (
             "Rumbo al Congreso Mundial de CGLU en Tánger",
             "La campaña presentará a sus miembros y sus iniciativas en el Congreso Mundial de "
-            "Ciudades y Gobiernos Locales Unidos. [Texto de demostración]",
-            "Miembros de cada ola compartirán lo que los derechos humanos significan en su "
-            "ciudad. [Texto de demostración]",
+            "Ciudades y Gobiernos Locales Unidos.",
+            "Miembros de cada ola compartirán lo que los derechos humanos significan en su ciudad.",
         ),
         "ar": (
             "في الطريق إلى المؤتمر العالمي للمدن والحكومات المحلية المتحدة في طنجة",
-            "ستعرض الحملة أعضاءها ومبادراتهم في المؤتمر العالمي للمدن والحكومات المحلية "
-            "المتحدة. [نص تجريبي]",
-            "سيشارك أعضاء من كل موجة ما تعنيه حقوق الإنسان في مدنهم. [نص تجريبي]",
+            "ستعرض الحملة أعضاءها ومبادراتهم في المؤتمر العالمي للمدن والحكومات المحلية المتحدة.",
+            "سيشارك أعضاء من كل موجة ما تعنيه حقوق الإنسان في مدنهم.",
         ),
     },
     {
@@ -119,40 +110,35 @@ STORIES = [
         "waves": ["wave-1"],
         "themes": ["housing"],
         "members": ["Grigny"],
-        "initiative": ("Grigny", "social-housing"),
+        "initiative": ("Grigny", "grigny-2-renewal"),
         "quote": {
-            "en": "Human rights start at the door of every home. [Demo quotation]",
-            "fr": "Les droits humains commencent à la porte de chaque foyer. "
-            "[Citation de démonstration]",
-            "es": "Los derechos humanos empiezan en la puerta de cada hogar. "
-            "[Cita de demostración]",
-            "ar": "تبدأ حقوق الإنسان عند باب كل بيت. [اقتباس تجريبي]",
+            "en": "Human rights start at the door of every home.",
+            "fr": "Les droits humains commencent à la porte de chaque foyer.",
+            "es": "Los derechos humanos empiezan en la puerta de cada hogar.",
+            "ar": "تبدأ حقوق الإنسان عند باب كل بيت.",
         },
         "en": (
             "Grigny: “Human rights start at home”",
             "A pioneer city of the campaign tells how it turned the right to housing into "
-            "local action. [Demo text]",
-            "Grigny was one of the six pioneer cities that launched the campaign in 2022. "
-            "[Demo text]",
+            "local action.",
+            "Grigny was one of the six pioneer cities that launched the campaign in 2022.",
         ),
         "fr": (
             "Grigny : « Les droits humains commencent chez soi »",
             "Une ville pionnière de la campagne raconte comment elle a fait du droit au logement "
-            "une action locale. [Texte de démonstration]",
-            "Grigny fait partie des six villes pionnières qui ont lancé la campagne en 2022. "
-            "[Texte de démonstration]",
+            "une action locale.",
+            "Grigny fait partie des six villes pionnières qui ont lancé la campagne en 2022.",
         ),
         "es": (
             "Grigny: «Los derechos humanos empiezan en casa»",
             "Una ciudad pionera de la campaña cuenta cómo convirtió el derecho a la vivienda en "
-            "acción local. [Texto de demostración]",
-            "Grigny fue una de las seis ciudades pioneras que lanzaron la campaña en 2022. "
-            "[Texto de demostración]",
+            "acción local.",
+            "Grigny fue una de las seis ciudades pioneras que lanzaron la campaña en 2022.",
         ),
         "ar": (
             "غرينيي: «حقوق الإنسان تبدأ في البيت»",
-            "مدينة رائدة في الحملة تروي كيف حوّلت الحق في السكن إلى عمل محلي. [نص تجريبي]",
-            "كانت غرينيي واحدة من المدن الرائدة الست التي أطلقت الحملة عام 2022. [نص تجريبي]",
+            "مدينة رائدة في الحملة تروي كيف حوّلت الحق في السكن إلى عمل محلي.",
+            "كانت غرينيي واحدة من المدن الرائدة الست التي أطلقت الحملة عام 2022.",
         ),
     },
     {
@@ -165,56 +151,53 @@ STORIES = [
         "members": ["Barcelona", "Vienna"],
         "en": (
             "The third wave of Human Rights Cities",
-            "New members from every region joined the campaign in 2024. [Demo text]",
-            "The pioneers welcomed them with their own experience. [Demo text]",
+            "New members from every region joined the campaign in 2024.",
+            "The pioneers welcomed them with their own experience.",
         ),
         "fr": (
             "La troisième vague des villes des droits humains",
-            "De nouveaux membres de toutes les régions ont rejoint la campagne en 2024. "
-            "[Texte de démonstration]",
-            "Les pionnières les ont accueillis avec leur expérience. [Texte de démonstration]",
+            "De nouveaux membres de toutes les régions ont rejoint la campagne en 2024.",
+            "Les pionnières les ont accueillis avec leur expérience.",
         ),
         "es": (
             "La tercera ola de ciudades de derechos humanos",
-            "Nuevos miembros de todas las regiones se sumaron a la campaña en 2024. "
-            "[Texto de demostración]",
-            "Las pioneras los recibieron con su propia experiencia. [Texto de demostración]",
+            "Nuevos miembros de todas las regiones se sumaron a la campaña en 2024.",
+            "Las pioneras los recibieron con su propia experiencia.",
         ),
         "ar": (
             "الموجة الثالثة لمدن حقوق الإنسان",
-            "انضم أعضاء جدد من كل المناطق إلى الحملة عام 2024. [نص تجريبي]",
-            "استقبلتهم المدن الرائدة بتجربتها الخاصة. [نص تجريبي]",
+            "انضم أعضاء جدد من كل المناطق إلى الحملة عام 2024.",
+            "استقبلتهم المدن الرائدة بتجربتها الخاصة.",
         ),
     },
 ]
 
 
-def campaign_image():
-    """A plain banner in the campaign's colours, made here so the demo needs no files.
-    It is Communications' image, so it lives in that role's collection (a demo loaded
-    before the collection existed had it in the root one: it is moved)."""
-    Image = get_image_model()
-    collection = communications_collection()
-    image = Image.objects.filter(title="Campaign banner (demo)").first()
-    if image is not None:
-        if image.collection.is_root():
-            image.collection = collection
-            image.save(update_fields=["collection"])
-        return image
-    canvas = PillowImage.new("RGB", (1200, 630), (0, 84, 147))
-    draw = ImageDraw.Draw(canvas)
-    for step in range(0, 630, 42):
-        draw.rectangle([0, step, 1200, step + 20], fill=(0, 96 + step // 20, 160))
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    image = Image(
-        title="Campaign banner (demo)",
-        description="Blue stripes, the campaign's colours",
-        file=ImageFile(buffer, name="campaign-banner.png"),
-        collection=collection,
+# Each story's poster: a short, mostly language-neutral line (the image is shared by every
+# translation; its alternative text and caption are translated with the story).
+POSTERS = {
+    "wave-4-launch": ("Wave 4", "Strengthening local public services"),
+    "tangier-congress": ("Tangier 2026", "UCLG World Congress"),
+    "grigny-testimony": ("Grigny", "France"),
+    "wave-3-launch": ("Wave 3", "2024"),
+}
+POSTER_TEXT = {
+    "en": ("Poster: {name}", "The campaign's poster for this story"),
+    "fr": ("Affiche : {name}", "L’affiche de la campagne pour ce récit"),
+    "es": ("Cartel: {name}", "El cartel de la campaña para esta historia"),
+    "ar": ("ملصق: {name}", "ملصق الحملة لهذه القصة"),
+}
+
+
+def story_poster(spec):
+    name, subtitle = POSTERS[spec["name"]]
+    return poster(
+        f"Story poster: {spec['name']} (demo)",
+        name,
+        subtitle,
+        f"Poster: {name} — {subtitle}",
+        filename=f"story-{spec['slug']}.png",
     )
-    image.save()
-    return image
 
 
 def ensure_indexes():
@@ -247,7 +230,10 @@ def _story(spec, code, index, image, default):
     body = _paragraphs(paragraph)
     if spec.get("quote"):
         body.append(
-            {"type": "quote", "value": {"quote": spec["quote"][code], "attribution": "Grigny"}}
+            {
+                "type": "quote",
+                "value": {"quote": spec["quote"][code], "attribution": "Grigny", "role": ""},
+            }
         )
     return dict(
         title=title,
@@ -257,12 +243,8 @@ def _story(spec, code, index, image, default):
         date=timezone.localdate() - timedelta(days=spec["days_ago"]),
         featured=spec["featured"],
         hero_image=image,
-        hero_caption={
-            "en": "The campaign's colours",
-            "fr": "Les couleurs de la campagne",
-            "es": "Los colores de la campaña",
-            "ar": "ألوان الحملة",
-        }[code],
+        hero_alt=POSTER_TEXT[code][0].format(name=POSTERS[spec["name"]][0]),
+        hero_caption=POSTER_TEXT[code][1],
     )
 
 
@@ -270,11 +252,11 @@ def load(out):
     index, created = ensure_indexes()
     out(f"stories index: {created} pages created")
     default = Locale.get_default()
-    image = campaign_image()
     made = translated = 0
     for spec in STORIES:
         key = demo_key(f"story-{spec['name']}")
         story = StoryPage.objects.filter(translation_key=key, locale=default).first()
+        image = story_poster(spec)
         if story is None:
             story = StoryPage(
                 translation_key=key,

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
         ("/fr/no-such-page/", "fr", "Page introuvable"),
         ("/es/no-such-page/", "es", "Página no encontrada"),
         ("/ar/no-such-page/", "ar", "الصفحة غير موجودة"),
-        ("/ar/about/", "ar", "الصفحة غير موجودة"),  # exists in English, not in Arabic
+        ("/ar/join/", "ar", "الصفحة غير موجودة"),  # exists in English, not in Arabic
     ],
 )
 def test_unknown_path_gives_the_translated_404(client, demo_site, html, url, language, text):

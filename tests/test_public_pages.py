@@ -39,28 +39,32 @@ def test_home_page_exists_under_its_language_prefix(client, demo_site, html, cod
 
 
 def test_language_switcher_offers_only_languages_the_page_exists_in(client, demo_site, html):
-    # The demo "About" page has no Arabic translation.
-    doc = html(client.get("/en/about/"))
+    # The demo's general "How to join" page has no Arabic translation.
+    doc = html(client.get("/en/join/"))
     switcher = doc.select("nav.language-switcher a")
     assert [a["lang"] for a in switcher] == ["en", "fr", "es"]
     assert switcher[0].get("aria-current") == "true"
-    assert [a["href"] for a in switcher] == ["/en/about/", "/fr/about/", "/es/about/"]
+    assert [a["href"] for a in switcher] == [
+        "/en/join/",
+        "/fr/comment-rejoindre/",
+        "/es/como-sumarse/",
+    ]
 
 
 def test_hreflang_alternates_list_every_translation_and_a_default(client, demo_site, html):
-    doc = html(client.get("/fr/about/"))
+    doc = html(client.get("/fr/comment-rejoindre/"))
     alternates = {link["hreflang"]: link["href"] for link in doc.select('link[rel="alternate"]')}
     assert set(alternates) == {"en", "fr", "es", "x-default"}
-    assert alternates["es"].endswith("/es/about/")
-    assert alternates["x-default"].endswith("/en/about/")
+    assert alternates["es"].endswith("/es/como-sumarse/")
+    assert alternates["x-default"].endswith("/en/join/")
 
 
 def test_draft_translation_is_not_offered_by_the_switcher(client, demo_site, html):
-    spanish = Page.objects.get(url_path__endswith="/about/", locale__language_code="es")
+    spanish = Page.objects.get(url_path__endswith="/como-sumarse/", locale__language_code="es")
     spanish.unpublish()
-    doc = html(client.get("/en/about/"))
+    doc = html(client.get("/en/join/"))
     assert [a["lang"] for a in doc.select("nav.language-switcher a")] == ["en", "fr"]
-    assert client.get("/es/about/").status_code == 404
+    assert client.get("/es/como-sumarse/").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -83,7 +87,7 @@ def test_home_page_shows_the_current_wave_in_the_visitors_language(client, demo_
     doc = html(client.get("/fr/"))
     join = doc.select_one("section.join").get_text(" ", strip=True)
     assert "Renforcer les services publics locaux" in join
-    assert doc.select_one("section.join a.button")["href"] == "/fr/join-the-campaign/"
+    assert doc.select_one("section.join a.button")["href"] == "/fr/rejoindre-la-campagne/"
 
 
 def test_home_page_falls_back_to_the_source_wave_when_untranslated(client, demo_site, html):

@@ -73,11 +73,11 @@ def test_public_page_weight_stays_under_100_kb(client, demo_site, html):
     for url in [
         "/en/",
         "/ar/",
-        "/fr/about/",
+        "/fr/a-propos/",
         "/en/cities/",
-        "/fr/cities/barcelona-es/",
+        "/fr/villes-territoires-droits-humains-2030/barcelona-es/",
         "/en/search/",
-        "/fr/search/?q=logement",
+        "/fr/recherche/?q=logement",
     ]:
         response = client.get(url)
         doc = html(response)

@@ -9,6 +9,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
 
 from cityprofiles.tests import builders
+from home.translated_addresses import search_address
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +154,8 @@ def test_profile_in_every_language_shows_terms_in_that_language(client, barcelon
         assert theme_name in text and country in text and f"Summary {code}" in text
         # Synchronised structure: same coordinates and links in every language.
         assert doc.select_one("[data-map]")["data-lat"].startswith("41.38879")
-        assert doc.select_one(f'.profile__commitments a[href="/{code}/search/?theme=housing"]')
+        housing = f"{search_address(code)}?theme=housing"
+        assert doc.select_one(f'.profile__commitments a[href="{housing}"]')
 
 
 def test_untranslated_profile_is_read_in_the_french_site_in_its_source_language(client, barcelona):

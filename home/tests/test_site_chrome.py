@@ -66,12 +66,12 @@ def test_menu_lists_live_public_pages_shown_in_menus_and_the_search(client, tree
 def test_menu_is_in_the_visitors_language_and_marks_the_current_page(client, tree):
     assert menu(client.get("/fr/about/")) == [
         ("À propos", "/fr/about/", "page"),
-        ("Trouver des initiatives", "/fr/search/", None),
+        ("Trouver des initiatives", "/fr/recherche/", None),
     ]
     # Spanish has no translation of the page: its menu leaves it out.
-    assert menu(client.get("/es/")) == [("Buscar iniciativas", "/es/search/", None)]
-    arabic = client.get("/ar/search/")
-    assert menu(arabic)[-1] == ("البحث عن مبادرات", "/ar/search/", "page")
+    assert menu(client.get("/es/")) == [("Buscar iniciativas", "/es/buscar/", None)]
+    arabic = client.get("/ar/bahth/")
+    assert menu(arabic)[-1] == ("البحث عن مبادرات", "/ar/bahth/", "page")
     assert soup(arabic).html["dir"] == "rtl"
 
 

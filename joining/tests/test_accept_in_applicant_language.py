@@ -111,7 +111,7 @@ def test_once_published_it_is_a_member_in_every_language(client, accepted):
         assert counters["total"] == 1
     # Its initiatives are found by the French search (with French stemming on PostgreSQL).
     word = "maisons" if connection.vendor == "postgresql" else "maison"
-    search = client.get("/fr/search/", {"q": word})
+    search = client.get("/fr/recherche/", {"q": word})
     assert search.status_code == 200
     assert "Maison des droits" in search.content.decode()
 

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from cityprofiles.tests import builders
+from home.translated_addresses import search_address
 from initiatives.tests.builders import initiative
 from search.models import IndexedWord
 from search.tests.test_search import facet_counts as counts
@@ -132,7 +133,7 @@ HOUSING_EVERYWHERE = 5  # tenants (in 3 languages), shelter, lyon, sevilla, amma
 
 
 def test_the_arabic_page_lists_every_initiative_before_anything_is_typed(client, world):
-    response = client.get("/ar/search/")
+    response = client.get("/ar/bahth/")
     assert total(response) == 6
     languages = {lang for _title, lang in results(response)}
     # None are in Arabic but Amman's: each is shown in its own language, marked as such.
@@ -143,7 +144,7 @@ def test_the_arabic_page_lists_every_initiative_before_anything_is_typed(client,
 
 
 def test_each_initiative_is_listed_once_in_the_readers_language_where_translated(client, world):
-    french = results(client.get("/fr/search/"))
+    french = results(client.get("/fr/recherche/"))
     assert ("Bureau des droits des locataires", None) in french
     assert all(title != "Tenants' rights office" for title, _lang in french)
     english = results(client.get("/en/search/"))
@@ -155,7 +156,7 @@ def test_each_initiative_is_listed_once_in_the_readers_language_where_translated
 def test_housing_on_the_arabic_page_finds_the_housing_initiatives_of_every_language(
     client, world, query
 ):
-    response = client.get("/ar/search/", {"q": query})
+    response = client.get("/ar/bahth/", {"q": query})
     assert titles(response) == sorted(
         [
             "Tenants' rights office",
@@ -168,7 +169,7 @@ def test_housing_on_the_arabic_page_finds_the_housing_initiatives_of_every_langu
 
 
 def test_logement_on_the_french_page_finds_the_english_housing_initiatives(client, world):
-    response = client.get("/fr/search/", {"q": "logement"})
+    response = client.get("/fr/recherche/", {"q": "logement"})
     found = titles(response)
     assert "Emergency shelter" in found
     assert "Bureau des droits des locataires" in found  # the French version of the office
@@ -179,7 +180,7 @@ def test_logement_on_the_french_page_finds_the_english_housing_initiatives(clien
 
 def test_vivienda_on_the_spanish_page_finds_spanish_and_other_housing_initiatives(client, world):
     # On SQLite too: the theme's Spanish name bridges to every housing initiative.
-    found = titles(client.get("/es/search/", {"q": "vivienda"}))
+    found = titles(client.get("/es/buscar/", {"q": "vivienda"}))
     assert "Viviendas asequibles para cada habitante" in found
     assert "Emergency shelter" in found
     assert "مساكن لائقة للأسر" in found
@@ -187,15 +188,15 @@ def test_vivienda_on_the_spanish_page_finds_spanish_and_other_housing_initiative
 
 
 def test_plural_and_accents_still_name_the_term(client, world):
-    assert len(titles(client.get("/fr/search/", {"q": "LOGEMENTS"}))) == HOUSING_EVERYWHERE
-    assert len(titles(client.get("/es/search/", {"q": "víviendas"}))) == HOUSING_EVERYWHERE
+    assert len(titles(client.get("/fr/recherche/", {"q": "LOGEMENTS"}))) == HOUSING_EVERYWHERE
+    assert len(titles(client.get("/es/buscar/", {"q": "víviendas"}))) == HOUSING_EVERYWHERE
 
 
 def test_removing_the_chip_searches_the_words_only(client, world):
-    response = client.get("/fr/search/", {"q": "logement"})
+    response = client.get("/fr/recherche/", {"q": "logement"})
     remove = soup(response).select_one(".chip__remove")["href"]
     assert "plain=theme%3Ahousing" in remove
-    words_only = client.get(f"/fr/search/{remove}")
+    words_only = client.get(f"/fr/recherche/{remove}")
     assert not soup(words_only).select(".chip")
     # Without the bridge, only texts with the word "logement" match: none here.
     assert total(words_only) < HOUSING_EVERYWHERE
@@ -204,7 +205,7 @@ def test_removing_the_chip_searches_the_words_only(client, world):
 def test_a_member_name_and_a_country_name_bridge_too(client, world):
     found = titles(client.get("/en/search/", {"q": "Montevideo"}))
     assert found == ["Public fountains"]
-    jordan = titles(client.get("/fr/search/", {"q": "Jordanie"}))
+    jordan = titles(client.get("/fr/recherche/", {"q": "Jordanie"}))
     assert jordan == ["مساكن لائقة للأسر"]
 
 
@@ -252,13 +253,13 @@ def test_a_query_is_ranked_by_relevance_and_the_menu_says_so(client, world):
 
 
 def test_facet_counts_agree_with_the_results_and_count_each_initiative_once(client, world):
-    response = client.get("/es/search/", {"q": "vivienda"})
+    response = client.get("/es/buscar/", {"q": "vivienda"})
     listed = total(response)
     assert sum(counts(response, "written_in").values()) == listed
     assert counts(response, "theme")["housing"] == listed
     # Narrowed by a facet, the total is the count the facet showed.
     for value, number in counts(response, "country").items():
-        assert total(client.get("/es/search/", {"q": "vivienda", "country": value})) == number
+        assert total(client.get("/es/buscar/", {"q": "vivienda", "country": value})) == number
 
 
 def test_written_in_narrows_by_the_language_shown(client, world):
@@ -267,7 +268,7 @@ def test_written_in_narrows_by_the_language_shown(client, world):
 
 
 def test_members_above_the_results_follow_the_same_rule(client, world):
-    members = soup(client.get("/ar/search/", {"q": "Lyon"})).select("#members-heading + ul a")
+    members = soup(client.get("/ar/bahth/", {"q": "Lyon"})).select("#members-heading + ul a")
     assert [a.get_text(strip=True) for a in members] == ["Lyon"]
     assert members[0]["lang"] == "fr"
 
@@ -287,7 +288,7 @@ def test_the_query_count_does_not_grow_with_the_results(client, world):
 
 
 def test_the_api_and_the_downloads_give_the_same_results(client, world):
-    page = titles(client.get("/fr/search/", {"q": "logement"}))
+    page = titles(client.get("/fr/recherche/", {"q": "logement"}))
     api = client.get("/api/v1/initiatives/", {"language": "fr", "q": "logement"}).json()
     assert sorted(r["title"] for r in api["results"]) == page
     assert api["count"] == len(page)
@@ -295,7 +296,7 @@ def test_the_api_and_the_downloads_give_the_same_results(client, world):
     assert by_title["Emergency shelter"]["language"] == "en"
     assert by_title["Emergency shelter"]["is_fallback"] is True
     assert by_title["Bureau des droits des locataires"]["is_fallback"] is False
-    download = client.get("/fr/search/", {"q": "logement", "format": "json"})
+    download = client.get("/fr/recherche/", {"q": "logement", "format": "json"})
     assert sorted(r["title"] for r in json.loads(download.content)["results"]) == page
     only_french = client.get(
         "/api/v1/initiatives/", {"language": "fr", "q": "logement", "written_in": "fr"}
@@ -305,7 +306,7 @@ def test_the_api_and_the_downloads_give_the_same_results(client, world):
 
 def test_the_header_search_box_lands_on_the_search(client, world):
     form = soup(client.get("/fr/")).select_one("header form[role=search]")
-    assert form["action"] == "/fr/search/"
+    assert form["action"] == "/fr/recherche/"
     assert form.select_one("input")["name"] == "q"
 
 
@@ -322,7 +323,7 @@ def test_the_header_search_box_lands_on_the_search(client, world):
 )
 @pytest.mark.parametrize("language", ["en", "fr", "ar"])
 def test_odd_queries_get_an_answer(client, world, query, language):
-    response = client.get(f"/{language}/search/", {"q": query})
+    response = client.get(search_address(language), {"q": query})
     assert response.status_code == 200
 
 

@@ -227,7 +227,7 @@ def test_french_query_finds_the_french_initiative_with_stemming(client, data):
     )
     assert page.locale.language_code == "fr"
     # "logement" finds "logements" with French stemming.
-    assert titles(client.get("/fr/search/?q=logement")) == ["Logements sociaux"]
+    assert titles(client.get("/fr/recherche/?q=logement")) == ["Logements sociaux"]
     # The English page searches the French initiative too, with French stemming.
     assert titles(client.get("/en/search/?q=logement")) == ["Logements sociaux"]
 
@@ -239,8 +239,8 @@ def test_each_language_keeps_its_own_stemming(client, data):
     arabic = builders.translate(barcelona, "ar", title="برشلونة")
     initiative(spanish, "Viviendas", summary="Nuevas viviendas sociales.", slug="viviendas")
     initiative(arabic, "المياه", summary="المياه للجميع في المدينة.", slug="water-ar")
-    assert titles(client.get("/es/search/?q=vivienda")) == ["Viviendas"]
-    assert titles(client.get("/ar/search/?q=المياه")) == ["المياه"]
+    assert titles(client.get("/es/buscar/?q=vivienda")) == ["Viviendas"]
+    assert titles(client.get("/ar/bahth/?q=المياه")) == ["المياه"]
     # English stemming still works on English pages after other languages were indexed.
     assert "Tenants' rights office" in titles(client.get("/en/search/?q=eviction"))
 

@@ -242,6 +242,10 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 # it unset: the calls then follow the real date.
 CAMPAIGN_TODAY = os.environ.get("CAMPAIGN_TODAY") or None
 
+# One notice on every page says the site shows demo content (templates/includes/
+# demo_notice.html): on in development (dev.py), off by default and in production.
+DEMO_CONTENT_NOTICE = env_bool("DEMO_CONTENT_NOTICE", False)
+
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "10, 100, 1000 Human Rights Cities and Territories by 2030"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -11,6 +11,9 @@ from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
 DEBUG = False
+# A public site shows its members' own content: no demo notice unless asked for (a staging
+# site showing the demo content sets DEMO_CONTENT_NOTICE=1).
+DEMO_CONTENT_NOTICE = env_bool("DEMO_CONTENT_NOTICE", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure"):

@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from home.translated_addresses import SECTION_SLUGS, search_address
+
 from .conftest import EDITOR_EMAIL, axe_source, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.audit]
@@ -13,18 +15,30 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SEARCH_WORD = {"en": "housing", "fr": "logement", "es": "vivienda", "ar": "المياه"}
 PAGE_TYPES = {
     "home": "/{lang}/",
-    "directory": "/{lang}/cities/",
-    "directory filtered": "/{lang}/cities/?region=europe",
-    "profile": "/{lang}/cities/barcelona-es/",
-    "search": "/{lang}/search/?q={word}",
-    "search empty": "/{lang}/search/?q=zzzzqqq",
-    "general page": "/{lang}/join/",
-    "join page": "/{lang}/join-the-campaign/",
-    "stories": "/{lang}/stories/",
-    "stories filtered": "/{lang}/stories/?theme=housing",
-    "story": "/{lang}/stories/grigny-testimony/",
+    "directory": "/{lang}/{cities}/",
+    "directory filtered": "/{lang}/{cities}/?region=europe",
+    "profile": "/{lang}/{cities}/barcelona-es/",
+    "search": "{search}?q={word}",
+    "search empty": "{search}?q=zzzzqqq",
+    "general page": "/{lang}/{about}/",
+    "join page": "/{lang}/{join-the-campaign}/",
+    "stories": "/{lang}/{stories}/",
+    "stories filtered": "/{lang}/{stories}/?theme=housing",
+    "story": "/{lang}/{stories}/grigny-testimony/",
     "not found": "/{lang}/no-such-page/",
 }
+
+
+def address(page_type, language):
+    """The page's address in the language: section pages have a slug in each
+    (home/translated_addresses.py)."""
+    slugs = {
+        english: by_language.get(language, english)
+        for english, by_language in SECTION_SLUGS.items()
+    }
+    return PAGE_TYPES[page_type].format(
+        lang=language, word=SEARCH_WORD[language], search=search_address(language), **slugs
+    )
 
 
 def violations(page):
@@ -46,7 +60,7 @@ def violations(page):
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
 @pytest.mark.parametrize("page_type", list(PAGE_TYPES))
 def test_public_page_has_no_wcag_violations(page, site_url, language, page_type):
-    path = PAGE_TYPES[page_type].format(lang=language, word=SEARCH_WORD[language])
+    path = address(page_type, language)
     page.goto(f"{site_url}{path}")
     found = violations(page)
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)

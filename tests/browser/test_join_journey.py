@@ -41,7 +41,7 @@ def fill_application(page, email=""):
 
 
 def test_an_applicant_joins_the_campaign(page, site_url):
-    page.goto(f"{site_url}/fr/join-the-campaign/")
+    page.goto(f"{site_url}/fr/rejoindre-la-campagne/")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator(".join__slogan").inner_text()  # the current wave's slogan
     fill_application(page, email="")
@@ -58,7 +58,7 @@ def test_an_applicant_joins_the_campaign(page, site_url):
 
     page.fill("#id_focal_email", "parcours@commune.example.org")
     page.click("main button[type=submit]")
-    page.wait_for_url(f"{site_url}/fr/join-the-campaign/thanks/")
+    page.wait_for_url(f"{site_url}/fr/rejoindre-la-campagne/thanks/")
     assert NAME in page.locator("main").inner_text()
 
     # Stored: the secretariat finds it in the review list, in the applicant's language…

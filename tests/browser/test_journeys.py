@@ -30,7 +30,7 @@ def test_visitor_searches_initiatives_by_theme_and_text_and_opens_a_result(page,
 def test_french_visitor_switches_language_on_a_profile(page, site_url):
     page.goto(f"{site_url}/en/cities/barcelona-es/")
     page.get_by_role("navigation", name="Languages").get_by_role("link", name="Français").click()
-    page.wait_for_url(f"{site_url}/fr/cities/barcelona-es/")
+    page.wait_for_url(f"{site_url}/fr/villes-territoires-droits-humains-2030/barcelona-es/")
     assert page.locator("html").get_attribute("lang") == "fr"
     assert "Espagne" in page.locator(".facts").inner_text()
 

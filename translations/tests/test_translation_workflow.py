@@ -16,6 +16,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from cityprofiles.tests import builders
 from home.models import StandardPage
+from home.translated_addresses import search_address
 from initiatives.tests.builders import initiative
 from translations.status import CURRENT, DRAFT, MISSING, OUTDATED, page_rows, summary
 
@@ -205,8 +206,8 @@ def test_public_pages_show_no_english_interface_string(client, tree, language, h
         f"/{language}/cities/",
         f"/{language}/cities/barcelona/",
         f"/{language}/cities/barcelona/housing-first/",
-        f"/{language}/search/",
-        f"/{language}/search/?q=zzzz",
+        search_address(language),
+        f"{search_address(language)}?q=zzzz",
         f"/{language}/no-such-page/",
     ]
     for url in urls:

@@ -18,6 +18,8 @@ DEMO_STEPS = [
     ("Roles, review workflow and a city editor", "cityteams.demo"),
     ("Join page and an application to review", "joining.demo"),
     ("Open-data page in every language", "search.demo"),
+    # Last: it gives every section page made above its address in each language.
+    ("Translated addresses and redirects from the old ones", "home.translated_addresses"),
 ]
 
 
