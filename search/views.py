@@ -260,12 +260,5 @@ def decorate(initiatives, locale, query, request=None):
         item.city_cached = city_by_id.get(item.city_id)
         item.theme_list = sorted(by_page.get(item.pk, []), key=lambda t: t.name.casefold())
         item.snippet = snippet(item.summary, query)
-        language = item.locale.language_code
-        item.shown_language = {
-            "code": language,
-            "name": get_language_info(language)["name_local"],
-            "dir": "rtl" if get_language_info(language)["bidi"] else "ltr",
-            "other": item.locale_id != locale.pk,
-        }
         decorated.append(item)
     return in_reader_site(decorated, locale, request)
