@@ -184,6 +184,11 @@ def server(tmp_path_factory):
                 time.sleep(0.2)
         else:
             raise RuntimeError(f"gunicorn did not start; see {workdir / 'server.log'}")
+        # Each worker loads the site itself (no --preload): wait until both answer.
+        deadline = time.monotonic() + 180
+        while len(site.answers(HOME)[1]) < 2:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"one worker never answered; see {workdir / 'server.log'}")
         yield site
     finally:
         process.terminate()

@@ -14,6 +14,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from home import chrome
 
@@ -103,3 +104,27 @@ def test_with_redis_the_cache_is_redis():
         REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.stdout.split() == ["django_redis.cache.RedisCache"], result.stderr
+
+
+@pytest.mark.django_db
+def test_a_rendition_read_from_the_cache_is_not_written_again():
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    renditions = {
+        "BACKEND": "home.shared_cache.RenditionCache",
+        "LOCATION": TABLE,
+        "KEY_PREFIX": "hrc-renditions",
+    }
+    with override_settings(CACHES={"default": renditions, "renditions": renditions}):
+        image = get_image_model().objects.create(title="Logo", file=get_test_image_file())
+        first = get_image_model().objects.get(pk=image.pk).get_rendition("fill-40x40")
+        with CaptureQueriesContext(connection) as queries:
+            again = get_image_model().objects.get(pk=image.pk).get_rendition("fill-40x40")
+        assert again.pk == first.pk and again.url == first.url
+        writes = [q["sql"] for q in queries if q["sql"].lstrip().startswith(("INSERT", "UPDATE"))]
+        assert writes == []
+        # Deleting the rendition deletes its key: it is not served from the cache any more.
+        first.delete()
+        third = get_image_model().objects.get(pk=image.pk).get_rendition("fill-40x40")
+        assert third.pk != first.pk

@@ -154,7 +154,14 @@ else:
             # Past this many rows, expired ones are deleted, then a third of the rest, the
             # soonest to expire first, never the versions (home/shared_cache.py).
             "OPTIONS": {"MAX_ENTRIES": 5_000},
-        }
+        },
+        # Wagtail's image renditions, which it would otherwise write again at each request.
+        "renditions": {
+            "BACKEND": "home.shared_cache.RenditionCache",
+            "LOCATION": "hrc_cache",
+            "KEY_PREFIX": "hrc-renditions",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
     }
 
 # Whole public pages kept for anonymous visitors (home/page_cache.py): seconds (0: off),
