@@ -7,8 +7,8 @@ any page is published, unpublished, moved, deleted or made private (the menu, th
 banner's link and the sitemaps are built from pages); ``chrome`` changes when the
 campaign settings, a footer text, a banner or an image is saved. Changing a version
 makes every key built on it unused, so the next request rebuilds (the pattern of
-cityprofiles/directory.py). With Redis (production) every process sees the bump at
-once; with the in-process cache each process rebuilds within CACHE_SECONDS.
+cityprofiles/directory.py). The cache is shared by every process (Redis, or the database
+cache without it: site/settings/base.py), so every process sees a bump at once.
 """
 
 from django.conf import settings

@@ -1,4 +1,4 @@
-"""Whole public pages for anonymous visitors, kept in the cache (Redis in production).
+"""Whole public pages for anonymous visitors, kept in the cache every process shares.
 
 Most visitors are anonymous and many ask for the same pages; rendering a profile or a
 search costs 30–90 ms of CPU, serving it from the cache about a millisecond. A page is
@@ -7,7 +7,8 @@ the parts of a page are already cached under: ``home.chrome``'s ``pages`` and ``
 (publishing, menus, settings, banners, images) and the directory's (profiles,
 initiatives, terms; ``cityprofiles/signals.py``), plus one of this module's own for what
 nothing else tracks (a live page saved without publishing, a document, a promoted search
-result). Any of those changes makes every kept page unused at once, on every process: no
+result). Any of those changes makes every kept page unused at once, on every process (the
+versions live in the shared cache: Redis, or the database cache, site/settings/base.py): no
 purge, nothing stale. The code's release is part of the key too, so a deployment never
 serves pages rendered by the previous templates.
 

@@ -141,16 +141,36 @@ if os.environ.get("REDIS_URL"):
     # A Redis outage should degrade to a slower site, not an error page.
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, a table of the site's own database (created by home's migration
+    # 0006, so by every `migrate`): every process — each gunicorn worker, the management
+    # commands, the shell — sees the same version numbers, rows and kept pages, so a
+    # change made in one is seen by all at once. Never a per-process cache: a change
+    # bumped in one process would stay invisible to the others (issue #15).
+    CACHES = {
+        "default": {
+            "BACKEND": "home.shared_cache.DatabaseCache",
+            "LOCATION": "hrc_cache",
+            "KEY_PREFIX": "hrc",
+            # Past this many rows, expired ones are deleted, then a third of the rest, the
+            # soonest to expire first, never the versions (home/shared_cache.py).
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
+        # Wagtail's image renditions, which it would otherwise write again at each request.
+        "renditions": {
+            "BACKEND": "home.shared_cache.RenditionCache",
+            "LOCATION": "hrc_cache",
+            "KEY_PREFIX": "hrc-renditions",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
+    }
 
 # Whole public pages kept for anonymous visitors (home/page_cache.py): seconds (0: off),
-# and the largest page kept. On by default only with Redis: with in-process caches, a
-# change bumps the versions of one process and the others would serve their old pages.
-# RELEASE names the deployed code (a commit, an image tag); left empty, a fingerprint of
-# the code is used, so a deployment never serves pages of the previous one.
-PAGE_CACHE_SECONDS = int(
-    os.environ.get("PAGE_CACHE_SECONDS", "300" if os.environ.get("REDIS_URL") else "0")
-)
+# and the largest page kept. On by default with Redis and with the database cache alike:
+# both are shared by every process (a kept page read back from either costs a few ms,
+# rendering it 30–90 ms: docs/page-cache.md). RELEASE names the deployed code (a commit,
+# an image tag); left empty, a fingerprint of the code is used, so a deployment never
+# serves pages of the previous one.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_MAX_BYTES = int(os.environ.get("PAGE_CACHE_MAX_BYTES", str(2 * 1024 * 1024)))
 RELEASE = os.environ.get("RELEASE", "")
 

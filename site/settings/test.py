@@ -8,6 +8,9 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-" + "x" * 40  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# One process, and tests that count a rendering's queries: the local-memory cache. The
+# database cache every process shares is tested by home/tests/test_shared_cache.py and,
+# with two gunicorn workers, by tests/test_fresh_in_every_process.py.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
