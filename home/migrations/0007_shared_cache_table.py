@@ -26,6 +26,6 @@ def drop_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0005_editing_help")]
+    dependencies = [("home", "0006_footer_links_and_licence")]
 
     operations = [migrations.RunPython(create_table, drop_table)]
