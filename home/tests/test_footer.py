@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from cityprofiles.tests import builders
 from home.models import CampaignSettings, FooterText
+from home.translated_addresses import search_address
 from initiatives.tests.builders import initiative
 from search.models import OpenDataPage
 from stories.tests.builders import story, story_indexes
@@ -154,7 +155,7 @@ def test_links_to_unpublished_pages_leave_the_footer(client, tree):
 
 
 def test_the_search_download_line_links_to_the_open_data_page(client, tree):
-    page = BeautifulSoup(client.get("/fr/search/").content, "html.parser")
+    page = BeautifulSoup(client.get(search_address("fr")).content, "html.parser")
     line = page.select_one("p.open-data")
     hrefs = [a["href"] for a in line.select("a")]
     assert hrefs[:2] == ["?format=csv", "?format=json"]
