@@ -136,7 +136,7 @@ THEMES = [
         "العنف ضد المرأة",
         "purple",
     ),
-    ("hate-speech", "Hate speech", "Discours de haine", "Discurso de odio", None, "red"),
+    ("hate-speech", "Hate speech", "Discours de haine", "Discurso de odio", "خطاب الكراهية", "red"),
     ("water", "Water", "Eau", "Agua", "المياه", "blue"),
     ("food", "Food", "Alimentation", "Alimentación", "الغذاء", "green"),
     ("health", "Health", "Santé", "Salud", "الصحة", "green"),
@@ -146,7 +146,7 @@ THEMES = [
         "Sustainable environment and climate",
         "Environnement durable et climat",
         "Medio ambiente sostenible y clima",
-        None,
+        "البيئة المستدامة والمناخ",
         "green",
     ),
     ("culture", "Culture", "Culture", "Cultura", "الثقافة", "orange"),
@@ -171,7 +171,7 @@ THEMES = [
         "Education and awareness of rights",
         "Éducation et sensibilisation aux droits",
         "Educación y sensibilización sobre los derechos",
-        None,
+        "التثقيف والتوعية بالحقوق",
         "orange",
     ),
     (
@@ -179,7 +179,7 @@ THEMES = [
         "Transparency and accountability",
         "Transparence et redevabilité",
         "Transparencia y rendición de cuentas",
-        None,
+        "الشفافية والمساءلة",
         "teal",
     ),
     (
@@ -266,6 +266,57 @@ PILLARS = [
 ]
 
 
+# Arabic names of the vocabularies above and below (the UN's own Arabic for the SDGs).
+ARABIC_NAMES = {
+    # Charter-Agenda rights
+    "right-to-the-city": "الحق في المدينة",
+    "participatory-democracy": "الديمقراطية التشاركية",
+    "civic-peace-safety": "السلم المدني والأمان",
+    "equality-women-men": "المساواة بين النساء والرجال",
+    "rights-of-children": "حقوق الأطفال",
+    "accessible-public-services": "الخدمات العامة الميسّرة",
+    "freedom-conscience-information": "حرية الضمير والدين والرأي والمعلومات",
+    "meeting-association-unions": "حرية الاجتماع السلمي وتكوين الجمعيات والنقابات",
+    "cultural-rights": "الحقوق الثقافية",
+    "housing-domicile": "السكن والمسكن",
+    "water-food": "المياه النظيفة والغذاء",
+    "sustainable-urban-development": "التنمية الحضرية المستدامة",
+    # Guidance Framework pillars
+    "political-legal-foundations": "الأسس السياسية والقانونية",
+    "institutional-structures": "الهياكل المؤسسية",
+    "operational-tools": "الأدوات التشغيلية",
+    # Sustainable Development Goals
+    "no-poverty": "القضاء على الفقر",
+    "zero-hunger": "القضاء التام على الجوع",
+    "good-health": "الصحة الجيدة والرفاه",
+    "quality-education": "التعليم الجيد",
+    "gender-equality": "المساواة بين الجنسين",
+    "clean-water": "المياه النظيفة والنظافة الصحية",
+    "clean-energy": "طاقة نظيفة وبأسعار معقولة",
+    "decent-work": "العمل اللائق ونمو الاقتصاد",
+    "industry-innovation": "الصناعة والابتكار والهياكل الأساسية",
+    "reduced-inequalities": "الحد من أوجه عدم المساواة",
+    "sustainable-cities": "مدن ومجتمعات محلية مستدامة",
+    "responsible-consumption": "الاستهلاك والإنتاج المسؤولان",
+    "climate-action": "العمل المناخي",
+    "life-below-water": "الحياة تحت الماء",
+    "life-on-land": "الحياة في البر",
+    "peace-justice": "السلام والعدل والمؤسسات القوية",
+    "partnerships": "عقد الشراكات لتحقيق الأهداف",
+    # Rights-holder groups
+    "women-girls": "النساء والفتيات",
+    "children-youth": "الأطفال والشباب",
+    "migrants-refugees": "المهاجرون واللاجئون",
+    "persons-with-disabilities": "الأشخاص ذوو الإعاقة",
+    "older-persons": "كبار السن",
+    "lgbti": "أفراد مجتمع الميم",
+    "indigenous-peoples": "الشعوب الأصلية",
+    "minorities": "الأقليات",
+    "human-rights-defenders": "المدافعون عن حقوق الإنسان",
+    "homelessness-poverty": "الأشخاص الذين يعانون من التشرد أو الفقر",
+}
+
+
 def _ensure_term(model, default, locales, key, names, **fields):
     created = 0
     source = model.objects.filter(key=key, locale=default).first()
@@ -295,12 +346,12 @@ def load_terms(out):
     out(f"themes: {created} created")
     created = 0
     for number, (key, en, fr, es) in enumerate(RIGHTS, start=1):
-        names = {"en": en, "fr": fr, "es": es}
+        names = {"en": en, "fr": fr, "es": es, "ar": ARABIC_NAMES[key]}
         created += _ensure_term(CharterRight, default, locales, key, names, number=number)
     out(f"Charter-Agenda rights: {created} created")
     created = 0
     for number, (key, en, fr, es) in enumerate(PILLARS, start=1):
-        names = {"en": en, "fr": fr, "es": es}
+        names = {"en": en, "fr": fr, "es": es, "ar": ARABIC_NAMES[key]}
         created += _ensure_term(FrameworkPillar, default, locales, key, names, number=number)
     out(f"Guidance Framework pillars: {created} created")
 
@@ -416,7 +467,7 @@ def load_goals_and_groups(out):
     default = Locale.get_default()
     created = 0
     for number, (key, en, fr, es) in enumerate(SDGS, start=1):
-        names = {"en": en, "fr": fr, "es": es}
+        names = {"en": en, "fr": fr, "es": es, "ar": ARABIC_NAMES[key]}
         created += _ensure_term(
             SustainableDevelopmentGoal, default, locales, key, names, number=number
         )
@@ -424,6 +475,10 @@ def load_goals_and_groups(out):
     created = 0
     for key, en, fr, es in RIGHTS_HOLDER_GROUPS:
         created += _ensure_term(
-            RightsHolderGroup, default, locales, key, {"en": en, "fr": fr, "es": es}
+            RightsHolderGroup,
+            default,
+            locales,
+            key,
+            {"en": en, "fr": fr, "es": es, "ar": ARABIC_NAMES[key]},
         )
     out(f"rights-holder groups: {created} created")
