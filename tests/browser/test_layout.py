@@ -39,7 +39,8 @@ SHAPES = {
     "stories_filtered": ("stories.StoryIndexPage", "/en/stories/", "theme=housing"),
     "story": ("stories.StoryPage", "", ""),
     "join": ("joining.JoinPage", "/en/join-the-campaign/", ""),
-    "standard_page": ("home.StandardPage", "/en/join/", ""),
+    "standard_page": ("home.StandardPage", "/en/about/", ""),
+    "open_data": ("search.OpenDataPage", "/en/open-data/", ""),
     # The site's 404 page (the test server runs with DEBUG on: site/urls.py).
     "not_found": (None, "/en/debug-404/", ""),
 }
@@ -128,6 +129,11 @@ def alternates(site_url, path):
         if 'rel="alternate"' in tag and "hreflang=" in tag:
             code = re.search(r'hreflang="([^"]+)"', tag).group(1)
             found[code] = re.search(r'href="([^"]+)"', tag).group(1)
+    # A language without a translation: the switcher's address, where that language's
+    # site shows the source (home/fallback.py), as a reader would reach it.
+    for tag in re.findall(r"<a[^>]+hreflang=[^>]+>", html):
+        code = re.search(r'hreflang="([^"]+)"', tag).group(1)
+        found.setdefault(code, urljoin(site_url, re.search(r'href="([^"]+)"', tag).group(1)))
     return found
 
 
