@@ -1031,6 +1031,10 @@ FIGURES = {"patterns": 0, "requests": 0, "seconds": 0.0}
 # fields are all optional, so an empty form is a complete one), the only requests whose
 # changes to the database are expected.
 ACTS_WITHOUT_A_FORM = {"delete", "move"}
+# Forms valid with every field empty (each part of the footer text is optional): a role
+# allowed to save them saves them from an empty POST, as it should.
+VALID_WHEN_EMPTY = ("wagtailsnippets_home_footertext:add", "wagtailsnippets_home_footertext:edit")
+VALID_WHEN_EMPTY += ("wagtailsnippets_home_footertext:copy",)
 
 
 def requests_for(pattern, w):
@@ -1061,10 +1065,13 @@ def sweep_one(pattern, w):
             }
             # Bulk actions answer whatever the ids, skipping items the user may not act on.
             must_refuse = bool(needs) and not request.bulk
-            may_change = not needs and any(
-                requirement(pattern, target, request.url) in ACTS_WITHOUT_A_FORM
-                or target.kind == "setting"
-                for target in request.targets
+            may_change = not needs and (
+                pattern.key in VALID_WHEN_EMPTY
+                or any(
+                    requirement(pattern, target, request.url) in ACTS_WITHOUT_A_FORM
+                    or target.kind == "setting"
+                    for target in request.targets
+                )
             )
             for method in ["get"] if "?q=" in request.url else ["get", "post"]:
                 label = f"{role.name} {method.upper()} {request.url}"
