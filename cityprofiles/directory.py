@@ -286,15 +286,19 @@ def _keys_by_member_initiatives():
     the initiatives app builds on this one, not the other way round."""
     initiatives = CityProfilePage._meta.get_field("initiatives").related_model
     published = initiatives.objects.live().public()
+    # By the profile's id, mapped to its translation key once: joining every initiative to
+    # its profile and reading thousands of keys as UUIDs cost more than the terms.
+    member_keys = dict(CityProfilePage.objects.values_list("pk", "translation_key"))
     found = {}
     for name, lookup in INITIATIVE_TERMS.items():
         pairs = (
             published.filter(**{f"{lookup}__isnull": False})
-            .values_list("city__translation_key", lookup)
+            .values_list("city_id", lookup)
             .distinct()
             .order_by()
         )
-        for member_key, term_key in pairs:
+        for city_id, term_key in pairs:
+            member_key = member_keys.get(city_id)
             if member_key is not None:
                 found.setdefault(member_key, {}).setdefault(name, set()).add(term_key)
     return found
