@@ -157,23 +157,35 @@ def below_section(page):
 
 
 def section_urls(pages, request):
-    """{(section translation_key, language code): address of that section's index} for the
-    sections of ``pages``, in every language where the index is live. Two queries."""
+    """({section path: translation_key}, {(section translation_key, language code): address
+    of that section's index}) for the sections of ``pages``, in every language where the
+    index is live."""
     paths = {section_path(page) for page in pages if page.depth > SECTION_DEPTH}
     if not paths:
         return {}, {}
-    keys = dict(Page.objects.filter(path__in=paths).values_list("path", "translation_key"))
+    keys, urls = _sections(request)
+    return {path: keys[path] for path in paths if path in keys}, urls
+
+
+def _sections(request):
+    """Every section index (a handful per language), read once per request: a profile asks
+    for its initiatives', its stories' and its language switcher's addresses. One query."""
+    kept = getattr(request, "_hrc_sections", None)
+    if kept is not None:
+        return kept
     indexes = (
-        Page.objects.live()
-        .filter(translation_key__in=set(keys.values()), depth=SECTION_DEPTH)
+        Page.objects.filter(depth=SECTION_DEPTH)
         .select_related("locale")
-        .only("id", "url_path", "path", "depth", "translation_key", "locale__language_code")
+        .only("id", "url_path", "path", "depth", "live", "translation_key", "locale__language_code")
     )
-    urls = {}
+    keys, urls = {}, {}
     for index in indexes:
-        url = index.get_url(request=request)
+        keys[index.path] = index.translation_key
+        url = index.get_url(request=request) if index.live else None
         if url:
             urls[(index.translation_key, index.locale.language_code)] = url
+    if request is not None:
+        request._hrc_sections = (keys, urls)
     return keys, urls
 
 
