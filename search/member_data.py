@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cityprofiles.directory import sort_key
 from cityprofiles.models import CityProfilePage
+from home import fallback
 
 from .export import (
     LICENSE,
@@ -98,13 +99,10 @@ LINKED = {"themes": "themes", "rights": "charter_rights", "pillars": "framework_
 
 def shown_profiles(locale):
     """The values of each published, public member profile once: in ``locale`` where
-    translated, else its source (the version made first, the lowest id)."""
-    chosen = {}
-    for row in CityProfilePage.objects.live().public().order_by("pk").values(*COLUMNS):
-        current = chosen.get(row["translation_key"])
-        if current is None or (row["locale_id"] == locale.pk and current["locale_id"] != locale.pk):
-            chosen[row["translation_key"]] = row
-    return sorted(chosen.values(), key=lambda row: (sort_key(row["title"]), row["id"]))
+    translated, else its source (home/fallback.py, the site's one rule)."""
+    published = CityProfilePage.objects.live().public()
+    rows = fallback.readable(published, locale).values(*COLUMNS)
+    return sorted(rows, key=lambda row: (sort_key(row["title"]), row["id"]))
 
 
 def member_records(locale, request):
