@@ -10,7 +10,6 @@ or one of its published initiatives (in any language) does.
 """
 
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
 
 from django import forms
@@ -27,6 +26,7 @@ from wagtail.models import Locale
 
 from home import fallback
 from home.addresses import address, clean_query, filter_chips
+from home.process_copies import current_copy
 from taxonomies.models import (
     CharterRight,
     FrameworkPillar,
@@ -178,30 +178,12 @@ PROFILE_COLUMNS = [
 ]
 
 
-# This process's copy of the rows it last read: unpickling 1,000 members from the cache
-# cost ~35 ms on every directory request. A copy is used only while the shared cache holds
-# the same token under the same version, so a publish in any process (a new version) or a
-# flushed cache is seen by the next request here (tests/test_fresh_in_every_process.py).
-_KEPT = {}
-
-
 def member_rows(locale):
     """Every published member once, in ``locale`` where translated, else in its source
-    language. Cached until the next publish (see cityprofiles/signals.py)."""
+    language. Cached until the next publish (see cityprofiles/signals.py); each process
+    keeps its copy while it is current (home/process_copies.py)."""
     key = f"directory:members:{cache_version()}:{locale.pk}"
-    token = cache.get(f"{key}:token")
-    kept = _KEPT.get(key)
-    if kept is not None and token is not None and kept[0] == token:
-        return kept[1]
-    members = cache.get(key) if token is not None else None
-    if members is None:
-        members = _load_member_rows(locale)
-        token = uuid.uuid4().hex
-        cache.set_many({key: members, f"{key}:token": token}, timeout=24 * 3600)
-    if len(_KEPT) > 16:  # rows of old versions
-        _KEPT.clear()
-    _KEPT[key] = (token, members)
-    return members
+    return current_copy(key, lambda: _load_member_rows(locale))
 
 
 def cache_version():

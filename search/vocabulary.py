@@ -13,7 +13,6 @@ of several words is named only by all of them, in order ("right to housing").
 
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +22,7 @@ from django.utils import translation
 from django_countries import countries
 
 from cityprofiles.choices import Region
+from home.process_copies import current_copy
 
 # Snowball's names for the languages it stems; others are compared unstemmed.
 STEMMERS = {
@@ -89,35 +89,22 @@ def stems(text, language_code):
     return tuple(strip_accents(word) for word in words)
 
 
-_INDEXES = {}
-
-
 def vocabulary(locale):
     """Every term of the vocabulary named in every language, each labelled in ``locale``'s
     language, cached until a term or a member changes (their saves bump the directory's
     version, cityprofiles/signals.py). Kept in the cache every process shares; each
-    process also keeps its index of the version it last read, to spare reading it back
-    on every search."""
+    process also keeps its index of the terms while they are current
+    (home/process_copies.py), to spare reading them back on every search."""
     from cityprofiles.directory import cache_version
 
     key = f"search:vocabulary:{cache_version()}:{locale.pk}"
-    # The terms live in the shared cache under a token; this process's index is used only
-    # while the token is the same (a flushed cache restarts the versions at 1).
-    token = cache.get(f"{key}:token")
-    kept = _INDEXES.get(key)
-    if kept is not None and token is not None and kept[0] == token:
-        return kept[1]
-    terms = cache.get(key) if token is not None else None
-    if terms is None:
-        terms = _load_vocabulary(locale)
-        token = uuid.uuid4().hex
-        cache.set_many({key: terms, f"{key}:token": token}, timeout=24 * 3600)
+    return current_copy(key, lambda: _load_vocabulary(locale), derive=_index)
+
+
+def _index(terms):
     index = {}
     for term in terms:
         index.setdefault((term.language, term.stems[0]), []).append(term)
-    if len(_INDEXES) > 32:  # old versions
-        _INDEXES.clear()
-    _INDEXES[key] = (token, index)
     return index
 
 
