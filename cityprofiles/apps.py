@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CityProfilesConfig(AppConfig):
     name = "cityprofiles"
     verbose_name = _("City profiles")
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

@@ -13,9 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import JsonResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +22,7 @@ from django_countries.fields import Country
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from home import fallback
+from home import fallback, freshness
 from home.addresses import address, clean_query, filter_chips
 from home.process_copies import current_copy
 from taxonomies.models import (
@@ -180,22 +178,10 @@ PROFILE_COLUMNS = [
 
 def member_rows(locale):
     """Every published member once, in ``locale`` where translated, else in its source
-    language. Cached until the next publish (see cityprofiles/signals.py); each process
+    language. Cached until the catalogue changes (home/freshness.py); each process
     keeps its copy while it is current (home/process_copies.py)."""
-    key = f"directory:members:{cache_version()}:{locale.pk}"
+    key = freshness.key("directory:members", locale.pk, on=("catalogue",))
     return current_copy(key, lambda: _load_member_rows(locale))
-
-
-def cache_version():
-    return cache.get_or_set("directory:version", 1, timeout=None)
-
-
-def bump_cache_version():
-    """Now, and again once committed (see home.chrome.bump)."""
-    from home.chrome import increment
-
-    increment("directory:version")
-    transaction.on_commit(lambda: increment("directory:version"))
 
 
 def _load_member_rows(locale):

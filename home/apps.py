@@ -7,10 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and general pages")
 
     def ready(self):
-        from . import chrome, draft_redirects, edit_view_translations, incomplete_forms, page_cache
+        from . import draft_redirects, edit_view_translations, freshness, incomplete_forms
 
-        chrome.connect()
+        freshness.connect()
         draft_redirects.connect()
-        page_cache.connect()
         edit_view_translations.patch()
         incomplete_forms.connect()

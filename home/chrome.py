@@ -2,53 +2,26 @@
 banner, the footer's text, contact and social links — read through the cache so that
 it adds no database query to a page once warm.
 
-Everything is cached per language under two version numbers: ``pages`` changes when
-any page is published, unpublished, moved, deleted or made private (the menu, the
-banner's link and the sitemaps are built from pages); ``chrome`` changes when the
-campaign settings, a footer text, a banner or an image is saved. Changing a version
-makes every key built on it unused, so the next request rebuilds (the pattern of
-cityprofiles/directory.py). The cache is shared by every process (Redis, or the database
-cache without it: site/settings/base.py), so every process sees a bump at once.
+Everything is cached per language under the versions ``pages`` (the menu, the banner's
+link and the footer's links are built from pages) and ``chrome`` (campaign settings,
+footer texts, banners, images) of home/freshness.py, which says what changes them. The
+cache is shared by every process (Redis, or the database cache without it:
+site/settings/base.py), so every process sees a change at once.
 """
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import fallback
+from . import fallback, freshness
 from .site_settings import Announcement, CampaignSettings, FooterText
 
 CACHE_SECONDS = 10 * 60
 SHARING_IMAGE_FILTER = "fill-1200x630"
-
-
-# --- Versions -------------------------------------------------------------------
-
-
-def version(name):
-    return cache.get_or_set(f"chrome:version:{name}", 1, timeout=None)
-
-
-def bump(name):
-    """Change a version now, and again once the change is committed: a request between the
-    two could otherwise store what it read before the commit under the new version."""
-    increment(f"chrome:version:{name}")
-    transaction.on_commit(lambda: increment(f"chrome:version:{name}"))
-
-
-def increment(key):
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 2, timeout=None)
 
 
 def _cached(key, build):
@@ -57,31 +30,6 @@ def _cached(key, build):
         value = build()
         cache.set(key, value, timeout=CACHE_SECONDS)
     return value
-
-
-def _pages_changed(**kwargs):
-    bump("pages")
-
-
-def _chrome_changed(**kwargs):
-    bump("chrome")
-
-
-def connect():
-    for signal, uid in (
-        (page_published, "published"),
-        (page_unpublished, "unpublished"),
-        (post_page_move, "moved"),
-    ):
-        signal.connect(_pages_changed, dispatch_uid=f"chrome-pages-{uid}")
-    # Deleting a page of any type also deletes its Page row, which sends this.
-    post_delete.connect(_pages_changed, sender=Page, dispatch_uid="chrome-pages-deleted")
-    for model in (PageViewRestriction, Site):
-        post_save.connect(_pages_changed, sender=model, dispatch_uid=f"chrome-save-{model}")
-        post_delete.connect(_pages_changed, sender=model, dispatch_uid=f"chrome-del-{model}")
-    for model in (CampaignSettings, FooterText, Announcement, get_image_model()):
-        post_save.connect(_chrome_changed, sender=model, dispatch_uid=f"chrome-save-{model}")
-        post_delete.connect(_chrome_changed, sender=model, dispatch_uid=f"chrome-del-{model}")
 
 
 # --- The language's home page ---------------------------------------------------
@@ -106,7 +54,7 @@ def language_root_path(request, language):
 def navigation(request, language):
     """The live, public children of the language's home page ticked “Show in menus”,
     as ``[{"title", "url"}]`` in tree order."""
-    key = f"chrome:nav:{version('pages')}:{language}:{request.get_host()}"
+    key = freshness.key("chrome:nav", language, request.get_host(), on=("pages",))
     return _cached(key, lambda: _build_navigation(request, language))
 
 
@@ -141,7 +89,7 @@ def search_url(language):
 def campaign_settings():
     """Contact address, social links and the default sharing image (as a rendition's
     url, size and alternative text), the same in every language."""
-    key = f"chrome:settings:{version('chrome')}"
+    key = freshness.key("chrome:settings", on=("chrome",))
     return _cached(key, _build_campaign_settings)
 
 
@@ -197,8 +145,7 @@ def footer_links(request, language):
     """The footer of ``language``: its text (as ``footer_html``), the names of the committee
     and UCLG ("" for the built-in, translated ones) and the addresses of the privacy notice
     and of the open-data page ("" when there is none). Three queries to build."""
-    versions = f"{version('chrome')}:{version('pages')}"
-    key = f"chrome:footer:{versions}:{language}:{request.get_host()}"
+    key = freshness.key("chrome:footer", language, request.get_host(), on=("chrome", "pages"))
     return _cached(key, lambda: _build_footer(request, language))
 
 
@@ -261,7 +208,7 @@ def current_announcement(request, language, now=None):
     The banners are cached with their dates; whether one is current is decided at
     each request, so a banner appears and disappears on time without a rebuild.
     """
-    key = f"chrome:banner:{version('chrome')}:{version('pages')}:{language}:{request.get_host()}"
+    key = freshness.key("chrome:banner", language, request.get_host(), on=("chrome", "pages"))
     banners = _cached(key, lambda: _build_announcements(request, language))
     now = now or timezone.now()
     for banner in banners:
@@ -320,7 +267,7 @@ def _switched_on(language):
 def next_announcement_change(language, now):
     """The next moment after ``now`` at which a banner of ``language`` starts or ends, or
     None. Whole pages kept for anonymous visitors are kept no longer (home/page_cache.py)."""
-    key = f"chrome:banner-times:{version('chrome')}:{language}"
+    key = freshness.key("chrome:banner-times", language, on=("chrome",))
     moments = _cached(
         key,
         lambda: sorted(

@@ -3,14 +3,11 @@
 Most visitors are anonymous and many ask for the same pages; rendering a profile or a
 search costs 30–90 ms of CPU, serving it from the cache about a millisecond. A page is
 kept for ``PAGE_CACHE_SECONDS`` under a key made of its address and the version numbers
-the parts of a page are already cached under: ``home.chrome``'s ``pages`` and ``chrome``
-(publishing, menus, settings, banners, images) and the directory's (profiles,
-initiatives, terms; ``cityprofiles/signals.py``), plus one of this module's own for what
-nothing else tracks (a live page saved without publishing, a document, a promoted search
-result). Any of those changes makes every kept page unused at once, on every process (the
-versions live in the shared cache: Redis, or the database cache, site/settings/base.py): no
-purge, nothing stale. The code's release is part of the key too, so a deployment never
-serves pages rendered by the previous templates.
+every version home/freshness.py keeps (pages, chrome, catalogue and ``kept``, for what
+only whole pages show). Any change makes every kept page unused at once, on every process
+(the versions live in the shared cache: Redis, or the database cache,
+site/settings/base.py): no purge, nothing stale. The code's release is part of the key
+too, so a deployment never serves pages rendered by the previous templates.
 
 Only what is the same for every anonymous visitor is kept: GET answers with status 200
 to a visitor without a session or pending messages, that set no cookie, used neither the
@@ -36,23 +33,19 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from wagtail.models import Page
-from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 from taxonomies import calendar as campaign_calendar
 
-from . import chrome
+from . import chrome, freshness
 
 HEADER = "X-Page-Cache"
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
 HARMLESS_VARY = {"accept-language", "accept-encoding"}
 MESSAGES_COOKIE = "messages"
-OWN_VERSION = "page-cache:version"
 
 # Sent when a kept page is served, with the ``notes`` its view left on the response
 # (``response.page_cache_notes``): what the view would have recorded had it run, such as
@@ -92,17 +85,7 @@ def is_anonymous_read(request):
     return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
 
 
-VERSIONS = ("chrome:version:pages", "chrome:version:chrome", "directory:version", OWN_VERSION)
-
-
 def page_key(request):
-    versions = cache.get_many(VERSIONS)
-    for name in set(VERSIONS) - set(versions):
-        # Start a missing version as its owner would (at 1), or the first page's key
-        # would change as soon as something rendered on it asks for that version.
-        cache.add(name, 1, timeout=None)
-        versions[name] = cache.get(name, 1)
-    stamp = ".".join(str(versions[name]) for name in VERSIONS)
     # The active language too: an address without a language prefix is answered in the
     # one LocaleMiddleware chose from Accept-Language (hence "Vary: Accept-Language" is kept).
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
@@ -110,10 +93,16 @@ def page_key(request):
     # The campaign's date too: the call to join opens and closes at midnight by the calendar
     # (taxonomies/calendar.py), and a page kept the day before must not say "Forms are due
     # by …" on the day after the closing. Costs a new key once a day, no query.
-    return f"page:{release()}:{stamp}:{campaign_calendar.today().isoformat()}:{digest}"
+    day = campaign_calendar.today().isoformat()
+    return freshness.key("page", release(), day, digest, on=tuple(freshness.VERSIONS))
 
 
 def may_keep(request, response):
+    return is_public(request, response) and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
+
+
+def is_public(request, response):
+    """The same for every anonymous visitor: what a shared cache may keep."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
@@ -128,9 +117,7 @@ def may_keep(request, response):
     if any(directive in cache_control for directive in PRIVATE_DIRECTIVES):
         return False
     vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
-    if vary - HARMLESS_VARY:
-        return False
-    return len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
+    return not vary - HARMLESS_VARY
 
 
 def stay(seconds, language, now=None):
@@ -156,55 +143,6 @@ def from_kept(kept):
         response[name] = value
     response[HEADER] = "hit"
     return response, notes
-
-
-# --- What invalidates kept pages ------------------------------------------------------
-
-
-def bump():
-    """Now, and again once committed (see home.chrome.bump)."""
-    chrome.increment(OWN_VERSION)
-    transaction.on_commit(lambda: chrome.increment(OWN_VERSION))
-
-
-# What saving a draft, locking or commenting writes to a page's row: nothing the public sees.
-# Wagtail saves drafts every few seconds while an editor types; they must not empty the cache.
-EDITING_FIELDS = {
-    COMMENTS_RELATION_NAME,
-    "latest_revision",
-    "latest_revision_created_at",
-    "draft_title",
-    "has_unpublished_changes",
-    "locked",
-    "locked_at",
-    "locked_by",
-}
-
-
-def _page_saved(sender, instance, update_fields=None, **kwargs):
-    # Publishing already bumps chrome's ``pages``; this catches a page's row changed in
-    # place (a command, a script, a title fixed or a page unpublished from the shell).
-    if not isinstance(instance, Page):
-        return
-    if update_fields is not None and set(update_fields) <= EDITING_FIELDS:
-        return
-    bump()
-
-
-def _changed(**kwargs):
-    bump()
-
-
-def connect():
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.documents import get_document_model
-
-    post_save.connect(_page_saved, dispatch_uid="page-cache-page-saved")
-    # Documents are linked from page bodies; promotions are shown above search results.
-    for model in (get_document_model(), SearchPromotion):
-        for signal, name in ((post_save, "save"), (post_delete, "delete")):
-            signal.connect(_changed, sender=model, dispatch_uid=f"page-cache-{name}-{model}")
 
 
 # --- The code's release -----------------------------------------------------------------

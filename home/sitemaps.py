@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page, Site
 
-from . import chrome
+from . import chrome, freshness
 
 URLSET = (
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -270,7 +270,7 @@ def _counts_by_language(trees):
 
 
 def _cached_xml(request, name, build):
-    key = f"chrome:sitemap:{chrome.version('pages')}:{request.scheme}:{request.get_host()}:{name}"
+    key = freshness.key("sitemap", request.scheme, request.get_host(), name, on=("pages",))
     compressed = cache.get(key)
     if compressed is None:
         xml = build()

@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import new_page_slugs
+from . import http_cache, new_page_slugs
 from .site_settings import Announcement, FooterText
 
 
@@ -91,3 +91,9 @@ def editor_scripts():
         "errors_on_other_tabs": gettext("Also to correct on other tabs:"),
     }
     return render_to_string("home/admin/editor_scripts.html", {"strings": strings})
+
+
+@hooks.register("before_serve_page")
+def note_the_page_for_the_http_cache(page, request, serve_args, serve_kwargs):
+    """The HTTP cache's tags name the page an answer shows (home/http_cache.py)."""
+    http_cache.note_page(request, page)

@@ -25,7 +25,7 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Value
 from wagtail.models import Locale, Page
 
-from home import fallback
+from home import fallback, freshness
 from initiatives.models import InitiativePage
 
 from .indexing import backend_for
@@ -424,8 +424,6 @@ def search(locale, query, facets, selected, sort, page_number, page_size=PAGE_SI
 def counts_key(finder):
     """Where a search's counts are kept until the next publish: the same few searches (no
     words, one theme…) are asked again and again."""
-    from cityprofiles.directory import cache_version
-
     fingerprint = repr(
         (
             finder.locale.pk,
@@ -435,7 +433,7 @@ def counts_key(finder):
         )
     )
     digest = hashlib.sha256(fingerprint.encode()).hexdigest()
-    return f"search:counts:{cache_version()}:{digest}"
+    return freshness.key("search:counts", digest, on=("catalogue",))
 
 
 def matching_profiles(locale, query, plain=(), limit=5):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cityprofiles.choices import Region
+from home import freshness
 from initiatives.models import InitiativePage, InitiativeStatus
 from taxonomies.models import (
     CharterRight,
@@ -80,9 +81,7 @@ def _by_number(rows, label):
 def term_choices(locale):
     """[(key, label)] of every vocabulary in ``locale``, cached until a term changes
     (cityprofiles/signals.py bumps the version on every term save)."""
-    from cityprofiles.directory import cache_version
-
-    key = f"search:terms:{cache_version()}:{locale.pk}"
+    key = freshness.key("search:terms", locale.pk, on=("catalogue",))
     choices = cache.get(key)
     if choices is None:
         choices = {

@@ -22,6 +22,7 @@ from django.utils import translation
 from django_countries import countries
 
 from cityprofiles.choices import Region
+from home import freshness
 from home.process_copies import current_copy
 
 # Snowball's names for the languages it stems; others are compared unstemmed.
@@ -95,9 +96,7 @@ def vocabulary(locale):
     version, cityprofiles/signals.py). Kept in the cache every process shares; each
     process also keeps its index of the terms while they are current
     (home/process_copies.py), to spare reading them back on every search."""
-    from cityprofiles.directory import cache_version
-
-    key = f"search:vocabulary:{cache_version()}:{locale.pk}"
+    key = freshness.key("search:vocabulary", locale.pk, on=("catalogue",))
     return current_copy(key, lambda: _load_vocabulary(locale), derive=_index)
 
 
@@ -154,10 +153,8 @@ def _labels_by_language():
 def _load_vocabulary(locale):
     """A query word may name a term in any language ("housing" on the Arabic page): each
     term is matched by its label in every language, and shown by its label in ours."""
-    from cityprofiles.directory import cache_version
-
     # Every reader language starts from the same labels: load them once per version.
-    key = f"search:vocabulary-labels:{cache_version()}"
+    key = freshness.key("search:vocabulary-labels", on=("catalogue",))
     labels = cache.get(key)
     if labels is None:
         labels = _labels_by_language()

@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 from cityprofiles.tests import builders
-from home import page_cache
+from home import freshness, page_cache
 from home.models import Announcement
 
 from .builders import standard_page
@@ -122,16 +122,15 @@ def test_a_page_unpublished_in_place_is_gone_at_once(client, tree):
 def test_versions_change_again_when_the_change_is_committed(
     tree, django_capture_on_commit_callbacks
 ):
-    from django.core.cache import cache
-
-    before = cache.get_many(page_cache.VERSIONS)
+    before = freshness.versions()
     with django_capture_on_commit_callbacks(execute=True):
         tree[4].name = "Adequate housing"
-        tree[4].save()  # a term: bumps the directory's version
-        page_cache.bump()
-    after = cache.get_many(page_cache.VERSIONS)
-    assert after["directory:version"] == before["directory:version"] + 2
-    assert after[page_cache.OWN_VERSION] == before.get(page_cache.OWN_VERSION, 1) + 2
+        tree[4].save()  # a term: the catalogue
+        freshness.changed("document changed")
+    after = freshness.versions()
+    assert after["catalogue"] == before["catalogue"] + 2
+    assert after["kept"] == before["kept"] + 2
+    assert after["chrome"] == before["chrome"]
 
 
 def test_a_live_page_changed_without_publishing_shows_at_once(client, tree):

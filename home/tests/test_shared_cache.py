@@ -16,7 +16,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from home import chrome
+from home import freshness
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = "hrc_cache"
@@ -37,8 +37,8 @@ def database_cache(backend, max_entries):
 
 def fill_past_its_size(cache):
     """Versions (no timeout), then more kept pages than the table may hold."""
-    chrome.version("pages")
-    cache.add("directory:version", 7, timeout=None)
+    freshness.versions()
+    cache.set("version:catalogue", 7, timeout=None)
     for number in range(30):
         cache.set(f"page:release:1.1.7.1:{number:03}", "<html>", timeout=300 + number)
 
@@ -53,8 +53,8 @@ def test_a_full_table_sheds_the_pages_that_expire_soonest_never_the_versions():
     with database_cache("home.shared_cache.DatabaseCache", max_entries=10):
         cache = caches["default"]
         fill_past_its_size(cache)
-        assert cache.get("chrome:version:pages") == 1
-        assert cache.get("directory:version") == 7
+        assert cache.get("version:pages") == 1
+        assert cache.get("version:catalogue") == 7
         kept = [n for n in range(30) if cache.get(f"page:release:1.1.7.1:{n:03}") is not None]
         # The newest page kept is still there; older ones made room.
         assert 29 in kept and len(kept) < 30
@@ -64,14 +64,21 @@ def test_a_full_table_sheds_the_pages_that_expire_soonest_never_the_versions():
 
 
 @pytest.mark.django_db
-def test_django_own_cull_would_have_deleted_the_versions():
-    """Why home/shared_cache.py exists: Django's backend culls in key order, and the versions'
-    keys sort before the kept pages'."""
-    with database_cache("django.core.cache.backends.db.DatabaseCache", max_entries=10):
-        cache = caches["default"]
-        fill_past_its_size(cache)
-        assert cache.get("chrome:version:pages") is None
-        assert cache.get("directory:version") is None
+def test_django_own_cull_sheds_by_key_not_by_expiry():
+    """Why home/shared_cache.py exists: Django's backend culls in key order, so a row kept
+    for a day goes before one that expires in a minute (and a version, kept forever, goes
+    whenever its key sorts first)."""
+    for backend, kept_longest in (
+        ("django.core.cache.backends.db.DatabaseCache", False),
+        ("home.shared_cache.DatabaseCache", True),
+    ):
+        with database_cache(backend, max_entries=10):
+            cache = caches["default"]
+            cache.clear()
+            cache.set("aaa:kept-a-day", "<html>", timeout=86400)
+            for number in range(30):
+                cache.set(f"page:{number:03}", "<html>", timeout=60 + number)
+            assert (cache.get("aaa:kept-a-day") is not None) is kept_longest, backend
 
 
 def settings_without_redis(code, **env):

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Whole pages for anonymous visitors; its place matters (see the module).
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # Cache-Control and cache tags for the HTTP cache in front (home/http_cache.py).
+    "home.http_cache.HttpCacheHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -361,15 +363,18 @@ for _code, _config in SEARCH_LANGUAGE_CONFIGS.items():
         "INDEX": f"{_search_index}-{_code}",
     }
 
-# Frontend cache (CDN) purging on publish, when a purge endpoint is configured.
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
-        }
-    }
+# The HTTP cache in front (Varnish: docs/http-cache.md). Public answers for anonymous visitors
+# say how long a shared cache may keep them; every change bans what it touches at each
+# address of HTTP_CACHE_PURGE_URLS (home/http_cache.py). With no address to ban, a shared
+# cache may keep a page only a minute, the longest a page could be stale there.
+HTTP_CACHE_PURGE_URLS = env_list("HTTP_CACHE_PURGE_URLS")
+HTTP_CACHE_SECONDS = int(
+    os.environ.get("HTTP_CACHE_SECONDS", "3600" if HTTP_CACHE_PURGE_URLS else "60")
+)
+HTTP_CACHE_STALE_SECONDS = int(os.environ.get("HTTP_CACHE_STALE_SECONDS", "30"))
+# A page that began rendering before a change was committed may reach the cache after the
+# ban: a second ban this many seconds later drops it.
+HTTP_CACHE_REBAN_SECONDS = float(os.environ.get("HTTP_CACHE_REBAN_SECONDS", "2"))
 
 # --- E-mail -----------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
