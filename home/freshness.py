@@ -144,9 +144,7 @@ CHANGES = {
         ("kept", "catalogue"),
         "page",
     ),
-    "privacy changed": Change(
-        "a page made private or public again", ("pages", "catalogue"), ALL
-    ),
+    "privacy changed": Change("a page made private or public again", ("pages", "catalogue"), ALL),
     "site changed": Change("a site's host, port or root changed", ("pages",), ALL),
     "term changed": Change(
         "a term of a vocabulary (theme, right, pillar, SDG, group, wave) saved or deleted",

@@ -87,8 +87,8 @@ def front(tmp_path_factory):
     front.manage(
         "shell",
         "-c",
-        "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_superuser('editor', 'e@example.org', '{EDITOR_PASSWORD}')",
+        "from django.contrib.auth import get_user_model; get_user_model().objects"
+        f".create_superuser('editor', 'e@example.org', '{EDITOR_PASSWORD}')",
     )
     log = (workdir / "processes.log").open("w")
     site = subprocess.Popen(  # noqa: S603 - the venv's gunicorn
