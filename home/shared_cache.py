@@ -1,14 +1,12 @@
 """The cache every process shares when there is no Redis: Django's database cache, culled
 by expiry instead of by key.
 
-Freshness rests on version numbers kept in the cache without a timeout (home/chrome.py,
-cityprofiles/directory.py, home/page_cache.py). When the table outgrows ``MAX_ENTRIES``,
-Django's own backend deletes a third of its rows in key order, and the versions'
-keys (``…:chrome:version:…``, ``…:directory:version``) sort before the kept pages'
-(``…:page:…``): it would delete them first, and a version started again at 1 could meet
-parts still cached under an old 1. Here the rows that expire soonest go first, so the
-versions (which never expire) are the last to go, and a page about to expire anyway
-before one just kept.
+Freshness rests on version numbers kept in the cache without a timeout (home/freshness.py).
+When the table outgrows ``MAX_ENTRIES``, Django's own backend deletes a third of its rows in
+key order, whatever their expiry: a version could go (and a version started again at 1 could
+meet parts still cached under an old 1), or a page kept for an hour before one about to
+expire. Here the rows that expire soonest go first, so the versions (which never expire) are
+the last to go, and a page about to expire anyway before one just kept.
 """
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT

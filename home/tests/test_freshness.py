@@ -1,0 +1,122 @@
+"""home/freshness.py: the rule, its page in docs/, and what each change does."""
+
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+from wagtail.models import Page
+
+from home import freshness, http_cache
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "freshness.md"
+
+
+def documented_changes():
+    """{change: (versions, http)} from the table of docs/freshness.md."""
+    rows = {}
+    for line in DOC.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] in freshness.CHANGES:
+            versions = tuple(v.strip() for v in cells[2].split(","))
+            rows[cells[0]] = (versions, cells[3])
+    return rows
+
+
+def test_the_page_in_docs_lists_every_change_as_the_module_does():
+    documented = documented_changes()
+    assert set(documented) == set(freshness.CHANGES)
+    for name, change in freshness.CHANGES.items():
+        versions, http = documented[name]
+        assert versions == change.versions, name
+        assert http == ("all" if change.http == freshness.ALL else "page"), name
+
+
+def test_every_version_is_documented():
+    text = DOC.read_text(encoding="utf-8")
+    for name in freshness.VERSIONS:
+        assert f"`{name}`" in text, name
+
+
+def test_no_module_but_freshness_writes_a_version_key():
+    root = DOC.parents[1]
+    offenders = []
+    for path in root.glob("*/**/*.py"):
+        if ".venv" in path.parts or "node_modules" in path.parts or "tests" in path.parts:
+            continue
+        if path.name == "freshness.py":
+            continue
+        if re.search(r"[\"']version:|:version[\"':]|cache_version\(", path.read_text()):
+            offenders.append(str(path.relative_to(root)))
+    assert offenders == []
+
+
+class BanCatcher(BaseHTTPRequestHandler):
+    """A real HTTP server standing where Varnish would, recording the bans it receives."""
+
+    received = []
+
+    def do_BAN(self):  # noqa: N802 - the HTTP method's name
+        type(self).received.append(
+            {"all": self.headers.get("X-Ban-All"), "tags": self.headers.get("X-Ban-Tags")}
+        )
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def ban_catcher():
+    BanCatcher.received = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BanCatcher)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    with override_settings(HTTP_CACHE_PURGE_URLS=[url], HTTP_CACHE_REBAN_SECONDS=0.05):
+        yield BanCatcher.received
+    server.shutdown()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("what", sorted(freshness.CHANGES))
+def test_each_change_raises_its_versions_twice_and_bans_once_committed(
+    what, ban_catcher, django_capture_on_commit_callbacks
+):
+    change = freshness.CHANGES[what]
+    page = Page.objects.get(depth=1)
+    before = freshness.versions()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        freshness.changed(what, page)
+        assert ban_catcher == []  # nothing banned before the commit
+        middle = freshness.versions()
+    for callback in callbacks:
+        callback()
+    after = freshness.versions()
+    for name in freshness.VERSIONS:
+        raised = 2 if name in change.versions else 0
+        assert after[name] == before[name] + raised, (what, name)
+        assert middle[name] == before[name] + raised // 2, (what, name)
+    first = ban_catcher[0]
+    if change.http == freshness.ALL:
+        assert first == {"all": "1", "tags": None}
+    else:
+        tags = set(first["tags"].split("|"))
+        assert tags == {http_cache.page_tag(page.translation_key), freshness.LISTINGS}
+    # And again a little later, for a page that was rendering during the commit.
+    http_cache._rebans.finish()
+    assert len(ban_catcher) == 2 and ban_catcher[1] == first
+
+
+@pytest.mark.django_db
+def test_a_draft_saved_changes_nothing(ban_catcher, django_capture_on_commit_callbacks):
+    page = Page.objects.get(depth=1)
+    before = freshness.versions()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.title = "A draft title"
+        page.save(update_fields=["draft_title", "latest_revision_created_at"])
+    assert freshness.versions() == before
+    assert ban_catcher == []
