@@ -11,6 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from hrcsite.media_storage import s3_media_sources
+from hrcsite.search_backends import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -235,15 +237,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Images' and documents' addresses the Content-Security-Policy allows besides our own.
+MEDIA_SOURCES = []
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # Any S3-compatible store; django-storages reads AWS_S3_ENDPOINT_URL,
-    # AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_REGION_NAME and
-    # AWS_S3_CUSTOM_DOMAIN from the environment itself.
+    # Any S3-compatible store (docs/deploy.md, "Media on S3"). django-storages reads only the
+    # keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) from the environment itself; the rest
+    # are settings, read here.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None
+    AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL") or "https:"
     AWS_S3_FILE_OVERWRITE = False
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
+    # The bucket's addresses, as django-storages writes them (site/media_storage.py).
+    MEDIA_SOURCES = s3_media_sources(
+        AWS_STORAGE_BUCKET_NAME,
+        endpoint_url=AWS_S3_ENDPOINT_URL,
+        region=AWS_S3_REGION_NAME,
+        custom_domain=AWS_S3_CUSTOM_DOMAIN,
+        addressing_style=AWS_S3_ADDRESSING_STYLE,
+        url_protocol=AWS_S3_URL_PROTOCOL,
+    )
 
 # Uploads: bounded so that an oversized file gets a clear form error and
 # never exhausts memory (CVE-2023-28837 class).
@@ -334,34 +352,17 @@ SEARCH_LANGUAGE_CONFIGS = {
 }
 # How long a search's facet counts are kept (they are also dropped by every publish).
 SEARCH_COUNTS_CACHE_SECONDS = int(os.environ.get("SEARCH_COUNTS_CACHE_SECONDS", "3600"))
-if os.environ.get("OPENSEARCH_URL"):
-    _search_backend = {
-        "BACKEND": "wagtail.search.backends.opensearch3",
-        "URLS": [os.environ["OPENSEARCH_URL"]],
-    }
-elif os.environ.get("ELASTICSEARCH_URL"):
-    _search_backend = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [os.environ["ELASTICSEARCH_URL"]],
-    }
-else:
-    _search_backend = {"BACKEND": "wagtail.search.backends.database"}
-_search_index = os.environ.get("SEARCH_INDEX", "hrc")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        **_search_backend,
-        "AUTO_UPDATE": False,
-        "SEARCH_CONFIG": "english",
-        "INDEX": _search_index,
-    },
-}
-for _code, _config in SEARCH_LANGUAGE_CONFIGS.items():
-    WAGTAILSEARCH_BACKENDS[f"lang-{_code}"] = {
-        **_search_backend,
-        "AUTO_UPDATE": False,
-        "SEARCH_CONFIG": _config,
-        "INDEX": f"{_search_index}-{_code}",
-    }
+# OpenSearch or Elasticsearch instead when a URL is given (the `search-cluster` extra): an
+# index per language, named after SEARCH_INDEX (`hrc-fr_wagtailcore_page`), each with its
+# language's analyzer (site/search_backends.py).
+WAGTAILSEARCH_BACKENDS = search_backends(
+    [code for code, _name in LANGUAGES],
+    SEARCH_LANGUAGE_CONFIGS,
+    default_language=LANGUAGE_CODE,
+    opensearch_url=os.environ.get("OPENSEARCH_URL"),
+    elasticsearch_url=os.environ.get("ELASTICSEARCH_URL"),
+    index_prefix=os.environ.get("SEARCH_INDEX", "hrc"),
+)
 
 # The HTTP cache in front (Varnish: docs/http-cache.md). Public answers for anonymous visitors
 # say how long a shared cache may keep them; every change bans what it touches at each
@@ -424,6 +425,7 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"]
         + [MAP_TILE_ORIGIN] * bool(MAP_TILE_ORIGIN)
+        + MEDIA_SOURCES
         + env_list("CSP_IMG_SRC"),
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

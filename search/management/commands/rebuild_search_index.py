@@ -7,10 +7,13 @@ find nothing (docs/search.md).
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
 from modelsearch import index
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
 from search.indexing import backend_for
 from search.suggest import rebuild_words
@@ -24,14 +27,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         total = 0
-        for model in index.get_indexed_models():
-            if model._meta.abstract or model._meta.proxy:
-                continue
+        models = [
+            model
+            for model in index.get_indexed_models()
+            if not (model._meta.abstract or model._meta.proxy)
+        ]
+        cluster_indexes = self.create_cluster_indexes(models)
+        for model in models:
             queryset = model.get_indexed_objects()
-            has_locale = any(f.name == "locale" for f in model._meta.get_fields())
             groups = (
                 [(loc.language_code, queryset.filter(locale=loc)) for loc in Locale.objects.all()]
-                if has_locale
+                if has_locale(model)
                 else [(None, queryset)]
             )
             for language, objects in groups:
@@ -47,6 +53,8 @@ class Command(BaseCommand):
                         f"  {model._meta.label} [{language or 'all'}]: "
                         f"{min(start + BATCH, count)}/{count}"
                     )
+        for cluster_index in cluster_indexes:
+            cluster_index.refresh()
         self.stdout.write("  Collecting the words “Did you mean …?” proposes…")
         self.stdout.write(f"  {rebuild_words()} words.")
         if connection.vendor == "postgresql":
@@ -59,3 +67,32 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {total} objects in {time.monotonic() - started:.1f} s.")
         )
+
+    def create_cluster_indexes(self, models):
+        """OpenSearch or Elasticsearch: the indexes of every alias deleted and created again
+        with the alias's settings (its language's analyzer: site/search_backends.py) and the
+        mappings of the models it receives, before they are filled: each language's alias
+        those with a locale, ``default`` the others (as search/indexing.py sends them). A
+        cluster would otherwise create an index at its first document, with its own default
+        analyzer."""
+        created = []
+        for name in settings.WAGTAILSEARCH_BACKENDS:
+            backend = get_search_backend(name)
+            if not isinstance(backend, ElasticsearchBaseSearchBackend):
+                continue
+            by_name = {}
+            for model in models:
+                if (name == "default") == has_locale(model):
+                    continue
+                cluster_index = backend.get_index_for_model(model)
+                if cluster_index.name not in by_name:
+                    self.stdout.write(f"  Creating the index {cluster_index.name} ({name})")
+                    cluster_index.reset()
+                    by_name[cluster_index.name] = cluster_index
+                by_name[cluster_index.name].add_model(model)
+            created += by_name.values()
+        return created
+
+
+def has_locale(model):
+    return any(field.name == "locale" for field in model._meta.get_fields())
