@@ -22,7 +22,7 @@ from wagtail.models import Page
 
 from initiatives.models import InitiativePage
 
-from . import engine
+from . import download_limit, engine
 from .labels import Labels
 
 SCHEMA_VERSION = "2"
@@ -136,6 +136,9 @@ def export_response(
     """Every initiative matching the validated search (at most ``limit``), as a CSV or JSON
     download. A longer result is cut, and says so: ``truncated`` in JSON, and the
     ``X-Export-Truncated`` and ``X-Total-Count`` headers of both."""
+    too_many = download_limit.refused(request)
+    if too_many is not None:
+        return too_many
     ids = engine.ordered_ids(locale, query, facets, selected, sort, plain)
     kept = ids[:limit]
     total = ids.count()
