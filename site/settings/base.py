@@ -394,6 +394,10 @@ JOINING_NOTIFY_EMAILS = env_list("JOINING_NOTIFY_EMAILS")
 JOINING_RATE_LIMIT = int(os.environ.get("JOINING_RATE_LIMIT", "10"))
 JOINING_RATE_WINDOW = int(os.environ.get("JOINING_RATE_WINDOW", "3600"))
 JOINING_TRUSTED_PROXIES = int(os.environ.get("JOINING_TRUSTED_PROXIES", "0"))
+# Downloads built afresh (not kept since the last change) one client address may ask for per
+# window (seconds), then 429 (search/download_limit.py).
+DOWNLOAD_RATE_LIMIT = int(os.environ.get("DOWNLOAD_RATE_LIMIT", "6"))
+DOWNLOAD_RATE_WINDOW = int(os.environ.get("DOWNLOAD_RATE_WINDOW", "60"))
 # Days after an application is accepted or declined until `erase_old_applications` erases
 # its focal point's personal data.
 JOINING_RETENTION_DAYS = int(os.environ.get("JOINING_RETENTION_DAYS", "730"))
