@@ -9,9 +9,12 @@ in its own database (default hrc_load; reused when already complete), starts
 
 1. steady run: simulated visitors (default 50 for 60 s) on profiles, the directory with
    filters, the search (text + facets, facets only) and the stories when installed;
-2. fault run: the same traffic for 40 s with PostgreSQL restarted at 15 s; it reports the
-   errors and their window, whether the site recovered without restarting gunicorn, and
-   whether the live pages and their content are the same before and after.
+2. fault run: the same traffic for 40 s with PostgreSQL restarted at 15 s, and a visitor
+   sending the join form twice a second; it reports the answers by status code, the errors
+   and their window, the kept pages served while PostgreSQL was down, whether each join-form
+   POST was saved once or answered with its form back (never lost), whether the site
+   recovered without restarting gunicorn, and whether the live pages and their content are
+   the same before and after.
 
 It prints a markdown summary (also written to <workdir>/report.md). Everything listens on
 127.0.0.1 only; gunicorn is stopped on success, failure, Ctrl-C or the overall time limit.
@@ -20,6 +23,7 @@ docs/load-testing.md explains the figures.
 """
 
 import argparse
+import http.client
 import os
 import secrets
 import signal
@@ -28,8 +32,10 @@ import sys
 import threading
 import time
 import uuid
+from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -172,6 +178,8 @@ def site_environment(args):
         SECURE_HSTS_SECONDS="0",
         LOG_LEVEL="WARNING",
         PAGE_CACHE_SECONDS=str(args.page_cache_seconds),
+        # The fault run's join-form visitor sends more than the 10 an hour one address may.
+        JOINING_RATE_LIMIT="1000000",
     )
     for name in ("OPENSEARCH_URL", "ELASTICSEARCH_URL", "AWS_STORAGE_BUCKET_NAME"):
         env.pop(name, None)
@@ -431,6 +439,161 @@ def wait_for_quiet(args):
         time.sleep(10)
 
 
+# --- The join form during the fault run -------------------------------------------
+
+JOIN_PATH = "/en/join-the-campaign/"
+JOIN_NAME = "Load fault"  # every application the run sends is named "Load fault <run> <n>"
+UNSAVED = "Nothing was lost: please send it again."
+
+
+class FormValues(HTMLParser):
+    """The (name, value) pairs a browser would send from the page's join form."""
+
+    def __init__(self):
+        super().__init__()
+        self.pairs, self.in_form, self.select, self.textarea = [], False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and "join-form" in (attrs.get("class") or ""):
+            self.in_form = True
+        if not self.in_form or not attrs.get("name") and tag != "option":
+            return
+        if tag == "input":
+            if attrs.get("type") not in ("checkbox", "radio"):
+                self.pairs.append((attrs["name"], attrs.get("value") or ""))
+            elif "checked" in attrs:
+                self.pairs.append((attrs["name"], attrs.get("value") or "on"))
+        elif tag == "select":
+            self.select = attrs["name"]
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.pairs.append((self.select, attrs.get("value") or ""))
+        elif tag == "textarea":
+            self.textarea = [attrs["name"], ""]
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea" and self.textarea:
+            self.pairs.append((self.textarea[0], self.textarea[1].removeprefix("\n")))
+            self.textarea = None
+
+
+def form_values(body):
+    parser = FormValues()
+    parser.feed(body)
+    return parser.pairs
+
+
+def application(run, number, token):
+    return {
+        "csrfmiddlewaretoken": token,
+        "joining-application": "1",
+        "government_name": f"{JOIN_NAME} {run} {number}",
+        "member_type": "government",
+        "government_type": "city",
+        "country": "FR",
+        "region": "europe",
+        "population_band": "50k-250k",
+        "leader_name": "Camille Martin",
+        "leader_title": "Maire",
+        "term_start": "2020",
+        "term_end": "2026",
+        "why_essential": f"Parce que la commune est au plus près des habitants ({number}).",
+        "why_framework": "Les droits humains donnent un cadre commun.",
+        "expectations": "Échanger avec les autres villes.",
+        "focal_name": "Dominique Durand",
+        "focal_position": "Chargée de mission",
+        "focal_email": f"focal-{number}@load.example.org",
+        "consent_to_publish": "on",
+        "website": "",
+        "initiatives-TOTAL_FORMS": "5",
+        "initiatives-INITIAL_FORMS": "0",
+        "initiatives-MIN_NUM_FORMS": "0",
+        "initiatives-MAX_NUM_FORMS": "5",
+        "initiatives-0-title": "Maison des droits",
+        "initiatives-0-description": "Accueil et conseil juridique gratuits.",
+    }
+
+
+class JoinVisitor:
+    """A visitor sending the join form every ``interval`` seconds from the run's start: each
+    answer is "saved" (302 to the confirmation), "form back" (503 with the message and every
+    value sent still in the form) or its status (anything else: an application lost)."""
+
+    def __init__(self, port, interval=0.5):
+        self.port, self.interval = port, interval
+        self.run = uuid.uuid4().hex[:6]
+        self.posts = []  # (started, answer)
+        self.stop = threading.Event()
+        self.cookie = self.token = None
+
+    def request(self, method, path, body=None):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
+        headers = {"User-Agent": "hrc-load", "Cookie": self.cookie or ""}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            return response.status, response, response.read().decode()
+        finally:
+            connection.close()
+
+    def start(self, started):
+        status, response, body = self.request("GET", JOIN_PATH)
+        if status != 200:
+            raise SystemExit(f"{JOIN_PATH} answered {status} before the fault run")
+        self.cookie = response.getheader("Set-Cookie", "").split(";", 1)[0]
+        self.token = dict(form_values(body))["csrfmiddlewaretoken"]
+        self.started = started
+        self.thread = threading.Thread(target=self.send_forms, daemon=True)
+        self.thread.start()
+
+    def send_forms(self):
+        number = 0
+        while not self.stop.wait(self.interval):
+            number += 1
+            sent = application(self.run, number, self.token)
+            began = time.monotonic() - self.started
+            try:
+                status, response, body = self.request("POST", JOIN_PATH, urlencode(sent))
+            except (OSError, http.client.HTTPException) as error:
+                self.posts.append((began, type(error).__name__))
+                continue
+            self.posts.append((began, self.answer(sent, status, response, body)))
+
+    @staticmethod
+    def answer(sent, status, response, body):
+        if status == 302 and response.getheader("Location", "").endswith("/thanks/"):
+            return "saved"
+        back = {pair for pair in form_values(body) if pair[0] != "csrfmiddlewaretoken"}
+        kept = all(pair in back for pair in sent.items() if pair[0] != "csrfmiddlewaretoken")
+        if status == 503 and UNSAVED in body and kept and response.getheader("Retry-After"):
+            return "form back"
+        return str(status)
+
+    def finish(self):
+        self.stop.set()
+        self.thread.join(35)
+
+    def stored(self, url):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as connection:
+            (count,) = connection.execute(
+                "SELECT count(*) FROM joining_application WHERE government_name LIKE %s",
+                [f"{JOIN_NAME} {self.run} %"],
+            ).fetchone()
+        return count
+
+
 def fault_run(site, mix, args):
     if not wait_for_quiet(args):
         say("Fault run skipped: other databases kept clients (see --restart-anyway)")
@@ -438,6 +601,8 @@ def fault_run(site, mix, args):
     before = published_snapshot(args.database_url)
     workers_before = site.workers()
     command = args.restart_command.split() if args.restart_command else default_restart_command()
+    joiner = JoinVisitor(site.port)
+    joiner.start(time.monotonic())
     outcomes, rows, cpu, restart = run_visitors(
         site,
         mix,
@@ -447,18 +612,32 @@ def fault_run(site, mix, args):
         during=(args.fault_at, restart_postgres(command, args)),
         seed=2031,
     )
+    joiner.finish()
     recovery = wait_for_recovery(site, mix)
     after = published_snapshot(args.database_url)
+    # Every POST, those sent while the visitors finished too: each is in the stored count.
+    joins = Counter(answer for _began, answer in joiner.posts)
     # By the time answers came back: under load a request may wait seconds for a worker.
     failed = sorted((o for o in outcomes if o.failed), key=lambda o: o.answered)
     last_error = failed[-1].answered if failed else None
     succeeded_after = [
         o for o in outcomes if not o.failed and last_error is not None and o.answered > last_error
     ]
+    # Answered from the page cache while PostgreSQL was away (from its first error on).
+    down_from = failed[0].started if failed else None
+    kept_while_down = [
+        o
+        for o in outcomes
+        if down_from is not None and down_from <= o.started <= last_error and o.kept == "hit"
+    ]
     return {
         "rows": rows,
         "cpu": cpu,
         "restart": restart,
+        "by_status": Counter(o.status or o.problem for o in outcomes),
+        "kept_while_down": len(kept_while_down),
+        "joins": joins,
+        "joins_stored": joiner.stored(args.database_url),
         "failed": failed,
         "succeeded_after_last_error": len(succeeded_after),
         "recovery_seconds": recovery,
@@ -528,6 +707,15 @@ def report(args, counts, mix, notes, steady, fault):
             else "none"
         )
         same = fault["before"] == fault["after"]
+        five_xx = {
+            code: n
+            for code, n in sorted(fault["by_status"].items(), key=str)
+            if isinstance(code, int) and 500 <= code < 600
+        }
+        joins = fault["joins"]
+        other_joins = {a: n for a, n in joins.items() if a not in ("saved", "form back")}
+        # Neither saved nor given back, or stored rows that are not the "saved" answers.
+        lost = sum(other_joins.values()) + abs(joins["saved"] - fault["joins_stored"])
         recovered = fault["recovery_seconds"] is not None and fault["gunicorn_running"]
         lines += [
             "",
@@ -536,7 +724,16 @@ def report(args, counts, mix, notes, steady, fault):
             markdown_table(fault["rows"]),
             "",
             f"- Restart: `{restart['command']}`, exit status {restart['exit']}.",
+            "- Answers by status: "
+            + ", ".join(f"{code}: {n}" for code, n in sorted(fault["by_status"].items(), key=str))
+            + f"; 5xx by code: {five_xx or 'none'}.",
             f"- Errors: {len(failed)} {by_status or ''}; window: {window}.",
+            f"- Kept pages served (200 from the page cache) while PostgreSQL was away: "
+            f"{fault['kept_while_down']}.",
+            f"- Join-form POSTs: {sum(joins.values())} — saved {joins['saved']}, answered with "
+            f"their form back (503, every field filled) {joins['form back']}, other "
+            f"{other_joins or 'none'}; applications stored {fault['joins_stored']} — **"
+            f"{'each saved once or given back' if lost == 0 else f'{lost} LOST OR DOUBLED'}**.",
             f"- Requests that succeeded after the last error: "
             f"{fault['succeeded_after_last_error']}.",
             f"- Recovered by itself: **{'yes' if recovered else 'NO'}** (gunicorn not restarted; "

@@ -41,6 +41,8 @@ class Gunicorn:
             f"--bind={HOST}:{self.port}",
             "--timeout=30",
             "--graceful-timeout=5",
+            # gunicorn's control socket is one path per user: another server may hold it.
+            "--no-control-socket",
         ]
         self.process = subprocess.Popen(  # noqa: S603
             command,

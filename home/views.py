@@ -3,8 +3,11 @@
 The 404 and 500 pages speak the visitor's language: LocaleMiddleware has
 already activated it from the URL prefix (or the browser's preference when the
 prefix is unknown). The 500 page is rendered with no database access at all,
-since the database may be why it is shown.
+since the database may be why it is shown; when it is (a restart), the answer is the 503
+of home/database_outage.py instead.
 """
+
+import sys
 
 from django.conf import settings
 from django.http import (
@@ -19,6 +22,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
+
+from . import database_outage
 
 
 def _language_from_path(path):
@@ -35,6 +40,10 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
+    # Called by Django while it handles the error, so the exception is the current one.
+    outage = database_outage.answer_for(request, sys.exc_info()[1])
+    if outage is not None:
+        return outage
     language = _language_from_path(request.path) or settings.LANGUAGE_CODE
     with translation.override(language):
         template = loader.get_template("500.html")

@@ -33,6 +33,12 @@ def _sort_key(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# The themes (key, name) the form last showed in each language, in this process: used only
+# to show the form again while the database is away (UnsavedApplicationForm), where a theme
+# never shown here is named by its key.
+SHOWN_THEMES = {}
+
+
 class ThemeChoiceField(forms.ModelMultipleChoiceField):
     """Default-language themes (what pages link to), by their stable key, with their names in
     the visitor's language."""
@@ -42,6 +48,10 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         self.names = terms_by_translation_key(Theme, locale) if locale else {}
         # In the alphabetical order of the visitor's language, not of the English names.
         themes = sorted(self.queryset, key=lambda theme: _sort_key(self.label_from_instance(theme)))
+        if locale:
+            SHOWN_THEMES[locale.language_code] = [
+                (theme.key, self.label_from_instance(theme)) for theme in themes
+            ]
         self.queryset = self.queryset.order_by(
             Case(*[When(pk=theme.pk, then=n) for n, theme in enumerate(themes)], default=0)
         )
@@ -124,18 +134,21 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"] = ThemeChoiceField(
-            queryset=Theme.objects.filter(locale=Locale.get_default()),
-            to_field_name="key",
-            required=False,
-            label=self.fields["themes"].label,
-            widget=forms.CheckboxSelectMultiple,
-            locale=locale,
-        )
+        self.fields["themes"] = self.themes_field(locale, label=self.fields["themes"].label)
         # The choices' empty option reads "---------"; say what it means.
         for name in ("government_type", "country", "region", "population_band"):
             field = self.fields[name]
             field.choices = [("", _("Choose…"))] + [c for c in field.choices if c[0] != ""]
+
+    def themes_field(self, locale, label):
+        return ThemeChoiceField(
+            queryset=Theme.objects.filter(locale=Locale.get_default()),
+            to_field_name="key",
+            required=False,
+            label=label,
+            widget=forms.CheckboxSelectMultiple,
+            locale=locale,
+        )
 
     @property
     def is_spam(self):
@@ -154,6 +167,29 @@ class ApplicationForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("term_end", _("The term of office cannot end before it starts."))
         return data
+
+
+class UnsavedApplicationForm(ApplicationForm):
+    """The form as the visitor sent it, built and checked without a single query, to be
+    shown again while the database is away (joining/views.py ``unsaved_application``).
+    Never saved: sent again, it goes through ApplicationForm like any application."""
+
+    def __init__(self, data, *, language):
+        self.language = language
+        super().__init__(data)
+
+    def themes_field(self, locale, label):
+        chosen = self.data.getlist("themes") if hasattr(self.data, "getlist") else []
+        shown = list(SHOWN_THEMES.get(self.language, []))
+        known = {key for key, _name in shown}
+        shown += [(key, key) for key in chosen if key not in known]
+        return forms.MultipleChoiceField(
+            choices=shown, required=False, label=label, widget=forms.CheckboxSelectMultiple
+        )
+
+    def _post_clean(self):
+        """The model's own validation asks the database (unique checks): left to the form
+        that saves it, when the application is sent again."""
 
 
 def _description_help():

@@ -4,20 +4,26 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from taxonomies.calendar import call_for
 
 from . import abuse, emails
-from .forms import ApplicationForm, InitiativeFormSet
+from .forms import ApplicationForm, InitiativeFormSet, UnsavedApplicationForm
 from .models import ApplicationEvent
 
 logger = logging.getLogger(__name__)
 CONFIRMED = "joining-confirmed"  # session key: the name shown on the confirmation page
+# A hidden field of the join form (joining/includes/form.html): tells, without the database,
+# that a POST is an application (unsaved_application).
+FORM_MARK = "joining-application"
 
 
 def _render(page, request, form, formset, status=200):
@@ -27,6 +33,8 @@ def _render(page, request, form, formset, status=200):
             "form": form,
             "formset": formset,
             "call": call_for(page.locale),
+            "form_action": page.url,
+            "form_mark": FORM_MARK,
             "error_summary": _error_summary(form, formset) if form.is_bound else [],
         }
     )
@@ -55,6 +63,8 @@ def application_form(page, request):
         _describe_errors(form, formset)
         return _render(page, request, form, formset)
     application = store(form, formset.initiatives, page.locale)
+    # Stored: should the database go away now, the visitor is not asked to send it again.
+    request.joining_application_stored = application.pk
     emails.send_confirmation(application)
     review_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "joining_application_modeladmin_inspect", args=[application.pk]
@@ -62,6 +72,33 @@ def application_form(page, request):
     emails.notify_secretariat(application, review_url)
     request.session[CONFIRMED] = application.government_name
     return redirect(_thanks_url(page, request))
+
+
+def unsaved_application(request):
+    """A join-form POST that could not be handled because the database is away: the form
+    again, every field as the visitor filled it, and "please send it again" (status 503,
+    set by home/database_outage.py). Built with no query: the page, its menus and the
+    themes' names are all in the database. None for any other request."""
+    if request.method != "POST" or request.POST.get(FORM_MARK) != "1":
+        return None
+    if getattr(request, "joining_application_stored", None):
+        return None  # saved before the database went away: the plain 503 page
+    form = UnsavedApplicationForm(request.POST, language=translation.get_language())
+    formset = InitiativeFormSet(request.POST, prefix="initiatives")
+    _describe_errors(form, formset)
+    context = {
+        "form": form,
+        "formset": formset,
+        "form_action": request.path,
+        "form_mark": FORM_MARK,
+        "error_summary": _error_summary(form, formset),
+        # Files cannot be kept in a form sent back: the visitor attaches them again.
+        "files_not_kept": sorted({upload.name for upload in request.FILES.values()}),
+    }
+    html = loader.render_to_string("joining/unsaved_application.html", context, request)
+    response = HttpResponse(html, status=503)
+    add_never_cache_headers(response)
+    return response
 
 
 def _thanks_url(page, request):

@@ -6,6 +6,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from . import admin_views
 from .forms import ApplicationForm
 from .models import Application
+from .views import unsaved_application
 
 
 class ApplicationAdmin(ModelAdmin):
@@ -112,3 +113,10 @@ def register_review_urls():
         ),
         path("joining/application/<int:pk>/erase/", admin_views.erase_view, name="joining_erase"),
     ]
+
+
+@hooks.register("answer_during_database_outage")
+def application_kept_during_database_outage(request):
+    """A join-form POST while the database is away gets its form back, filled in
+    (home/database_outage.py)."""
+    return unsaved_application(request)
