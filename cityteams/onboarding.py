@@ -23,6 +23,7 @@ from taxonomies.campaign import CAMPAIGN_NAME
 
 from .models import CityTeam
 from .roles import grant_team_permissions
+from .tasks import send_invitation
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ def onboard(profile, email, *, language=None):
     user.groups.add(team.group)
     invited = False
     if new_user:
-        transaction.on_commit(lambda: invite(user, profile, language))
+        # Queued (cityteams/tasks.py): sent by the worker, retried if the mail server fails.
+        transaction.on_commit(lambda: send_invitation.enqueue(user.pk, profile.pk, language))
         invited = True
     return team, user, invited

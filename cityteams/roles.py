@@ -142,6 +142,8 @@ MODEL_PERMISSIONS = {
         ("cityprofiles", "edit_promotion_fields"),
         ("cityteams", "add_cityteam"),
         ("joining", "review_application"),
+        # Reports → Background tasks: what is queued, retried or failed (background/).
+        ("background", "view_taskrecord"),
         *[
             ("wagtailsearchpromotions", f"{action}_searchpromotion")
             for action in ("add", "change", "delete")

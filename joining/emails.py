@@ -1,6 +1,7 @@
 """E-mails about an application: the applicant's confirmation, in their language, and the
-secretariat's notification. Sent only after the application is stored; a failure is logged
-and loses nothing (the application says whether its confirmation went out)."""
+secretariat's notification. Queued with the stored application (joining/tasks.py) and sent
+by the background worker; a failure is logged and retried, and loses nothing (the
+application says whether its confirmation went out)."""
 
 import logging
 
@@ -32,13 +33,28 @@ def _send(subject, body, recipients, what, application, language):
     try:
         message.send()
     except Exception:
-        # Any failure of the mail server or the message: the application is already stored.
+        # Any failure of the mail server or the message: the application is already stored,
+        # and the task is tried again (background/worker.py).
         logger.exception("Could not send the %s of application %s", what, application.pk)
-        return False
+        raise
     return True
 
 
 def send_confirmation(application):
+    """Queue the applicant's confirmation (sent by the worker, or at once in tests)."""
+    from .tasks import send_confirmation as queued
+
+    queued.enqueue(application.pk)
+
+
+def notify_secretariat(application, review_url):
+    """Queue the secretariat's notification of a new application."""
+    from .tasks import notify_secretariat as queued
+
+    queued.enqueue(application.pk, review_url)
+
+
+def deliver_confirmation(application):
     with translation.override(application.language):
         subject, body = _render(
             "confirmation",
@@ -58,7 +74,7 @@ def send_confirmation(application):
     return sent
 
 
-def notify_secretariat(application, review_url):
+def deliver_notification(application, review_url):
     recipients = settings.JOINING_NOTIFY_EMAILS
     if not recipients:
         logger.warning(

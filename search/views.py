@@ -7,8 +7,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
 
 from cityprofiles.models import CityProfilePage
 from home import fallback
@@ -20,6 +21,7 @@ from .facets import build_facets
 from .forms import SearchForm
 from .highlight import snippet
 from .suggest import did_you_mean
+from .tasks import count_search
 
 logger = logging.getLogger(__name__)
 DESCRIPTION = _(
@@ -58,10 +60,12 @@ def search_view(request):
     results = decorate(outcome.page.object_list, locale, query, request)
     promoted = []
     if query and outcome.page.number == 1:
-        logged = record_search(query)
+        record_search(query)
         promoted = [
             pick.page.specific
-            for pick in logged.editors_picks.select_related("page")
+            for pick in SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(query)
+            ).select_related("page")
             if pick.page.live and pick.page.locale_id == locale.pk
         ]
     active_count = sum(len(values) for values in selected.values()) + bool(query)
@@ -185,10 +189,9 @@ def filters_to_remove(outcome, facets, selected, params):
 
 
 def record_search(query):
-    """Count a search in Wagtail's query log (the editors' “popular searches”)."""
-    logged = Query.get(query)
-    logged.add_hit()
-    return logged
+    """Count a search in Wagtail's query log (the editors' “popular searches”): queued for
+    the worker (search/tasks.py), the request only adds a row to the task queue."""
+    count_search.enqueue(query)
 
 
 def on_served_again(sender, request, notes, **kwargs):

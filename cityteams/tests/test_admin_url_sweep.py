@@ -81,6 +81,7 @@ from wagtail.users.models import UserProfile
 from wagtail.workflows import get_task_types
 from wagtail_localize.models import OverridableSegment, StringSegment, Translation
 
+from background.models import TaskRecord
 from cityteams.roles import TRANSLATORS
 from cityteams.tests import builders
 from cityteams.tests.checksums import DatabaseState
@@ -248,6 +249,14 @@ def build_world():
         government_name=f"{SECRET_APPLICANT} city", focal_name=f"{SECRET_APPLICANT} person"
     )
     w.redirect = Redirect.objects.create(old_path="/old-vienna", redirect_page=w.vienna)
+    # A failed e-mail to the applicant, as the secretariat's listing shows it.
+    w.task_record = TaskRecord.objects.create(
+        task_path="joining.tasks.send_confirmation",
+        args=[w.application.pk],
+        status="FAILED",
+        error_class="smtplib.SMTPRecipientsRefused",
+        traceback=f"SMTPRecipientsRefused: {SECRET_APPLICANT} task",
+    )
     w.query = Query.get("vienna")
     SearchPromotion.objects.create(query=w.query, page=w.vienna_private, sort_order=0)
     w.uploaded = {
@@ -392,6 +401,7 @@ def cases(w, tree):
             "application": Target("application", w.application),
             "redirect": Target("redirect", w.redirect),
             "query": Target("query", w.query),
+            "task_record": Target("task_record", w.task_record),
             # Someone else's editing session: nobody may act on it, whatever the page.
             "editing_session": Target("editing_session", w.editing_session),
             "uploaded_image": Target("uploaded_file", w.uploaded["images"]),
@@ -450,6 +460,7 @@ PK_KINDS = {
     "wagtailimages_chooser": "image",
     "wagtaildocs_chooser": "document",
     "member_chooser": "page",
+    "background_tasks": "task_record",
 }
 # Our own function views taking a ``pk``, by URL name.
 PK_KINDS_BY_NAME = {
@@ -902,6 +913,7 @@ def secret_texts(w):
     ):
         texts.append((text, Target(kind, obj)))
     texts.append((SECRET_APPLICANT, Target("application", w.application)))
+    texts.append((w.task_record.traceback, Target("task_record", w.task_record)))
     return [(text, target) for text, target in texts if any(t in text for t in TOKENS)]
 
 

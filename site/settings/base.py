@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from hrcsite.media_storage import s3_media_sources
 from hrcsite.search_backends import search_backends
 
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "cityteams",
     "translations",
     "joining",
+    "background",
+    "django_tasks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -389,6 +392,31 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "campaign@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks (docs/deploy.md, "Background tasks") -------------------
+# E-mails and the search log are queued in the database and run by `manage.py run_tasks`;
+# TASKS_BACKEND=immediate runs them inline in the request instead (no worker needed).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+_task_backends = {
+    "database": "background.backend.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _task_backends:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: say 'database' (queued, run by manage.py "
+        "run_tasks) or 'immediate' (run inline in the request)."
+    )
+TASKS = {
+    "default": {
+        "BACKEND": _task_backends[TASKS_BACKEND],
+        "OPTIONS": {
+            "MAX_ATTEMPTS": int(os.environ.get("TASKS_MAX_ATTEMPTS", "5")),
+            "RETRY_DELAY": float(os.environ.get("TASKS_RETRY_DELAY", "30")),
+        }
+        if TASKS_BACKEND == "database"
+        else {},
+    }
+}
 
 # --- Joining the campaign online (docs/joining.md) ---------------------------
 # Who is told of each application; how many submissions one client address may send per

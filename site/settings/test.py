@@ -20,3 +20,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests that count queries measure rendering, so whole pages are not kept unless a test
 # asks (home/tests/test_page_cache.py); PAGE_CACHE_SECONDS=300 runs the suite with them.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+# Tasks run inline, as they are queued, unless a test asks for the database queue and its
+# worker (tests/test_background_worker.py runs `manage.py run_tasks` for real).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
