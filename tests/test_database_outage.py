@@ -271,6 +271,11 @@ class Proxy:
                     each.shutdown(socket.SHUT_RDWR)
 
 
+# A Redis database of this test's own (tests elsewhere use 0, the load run 9), emptied before
+# and after: a version number left by another run would otherwise serve its parts.
+REDIS_URL = "redis://127.0.0.1:6379/13"
+
+
 def postgres_url():
     url = os.environ.get("DATABASE_URL", "")
     return url if url.startswith(("postgres://", "postgresql://")) else None
@@ -281,6 +286,7 @@ def outage_site(tmp_path_factory):
     """A migrated database with the demo content, a proxy in front of its server, and two
     gunicorn servers of two workers behind it: one with the database cache, one with Redis."""
     import psycopg
+    from redis import Redis
 
     from tests.test_fresh_in_every_process import GUNICORN, ROOT, Server, free_port
 
@@ -310,13 +316,14 @@ def outage_site(tmp_path_factory):
     )
     setup = Server("", {**base, "DATABASE_URL": direct}, None)
     processes, servers = [], {}
+    redis = Redis.from_url(REDIS_URL)
+    redis.flushdb()
     try:
         setup.manage("migrate", "--no-input", "-v0")
         setup.manage("load_demo")
         for cache, extra in {
             "database": {},
-            # A Redis database of its own (tests elsewhere use 0; the load run 9).
-            "redis": {"REDIS_URL": "redis://127.0.0.1:6379/13"},
+            "redis": {"REDIS_URL": REDIS_URL},
         }.items():
             env = {**base, **extra, "DATABASE_URL": through_proxy}
             log = workdir / f"access-{cache}.log"
@@ -335,6 +342,7 @@ def outage_site(tmp_path_factory):
             process.wait(timeout=30)
         with contextlib.suppress(OSError):
             proxy.off()
+        redis.flushdb()
         with psycopg.connect(server_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
