@@ -105,18 +105,13 @@ def _story_links(story_id):
 
 
 class HttpCacheHeadersMiddleware:
-    """Placed just inside the page cache, so that a kept page keeps its headers; and it
-    brackets the request's single read of the versions (home/freshness.py)."""
+    """Placed just inside the page cache, so that a kept page keeps its headers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        freshness.remember_versions()
-        try:
-            response = self.get_response(request)
-        finally:
-            freshness.forget_versions()
+        response = self.get_response(request)
         said = response.get("Cache-Control", "")
         public = page_cache.is_anonymous_read(request) and page_cache.is_public(request, response)
         if public and not said:

@@ -58,6 +58,14 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The versions are read once for the whole request, this key included.
+        freshness.remember_versions()
+        try:
+            return self.answer(request)
+        finally:
+            freshness.forget_versions()
+
+    def answer(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds <= 0 or not is_anonymous_read(request):
             return self.get_response(request)
