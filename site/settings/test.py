@@ -23,3 +23,6 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 # Tasks run inline, as they are queued, unless a test asks for the database queue and its
 # worker (tests/test_background_worker.py runs `manage.py run_tasks` for real).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tests download the same dataset many times from one address; the limit has its own tests
+# (search/tests/test_download_limit.py), which set it low.
+DOWNLOAD_RATE_LIMIT = 1_000_000
