@@ -53,6 +53,9 @@ math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 request = function()
   return wrk.format("GET", paths[math.random(#paths)], {["Accept-Language"] = "en"})
 end
+-- Each connection waits this long between its requests (0: as fast as it can).
+local pause = tonumber(os.getenv("PAUSE_MS") or "0")
+delay = function() return pause end
 response = function(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
@@ -86,6 +89,13 @@ def parse_args(argv=None):
     parser.add_argument("--duration", type=int, default=60, help="seconds of each wrk run")
     parser.add_argument("--connections", type=int, default=32, help="wrk's open connections")
     parser.add_argument("--threads", type=int, default=1, help="wrk's threads")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=3000,
+        help="page views a second wrk aims at (each connection pauses between requests), so "
+        "that the searches and the site keep a core; 0: as fast as it can",
+    )
     parser.add_argument("--publish-every", type=float, default=10.0)
     parser.add_argument("--searches-per-second", type=float, default=10.0)
     parser.add_argument("--skip-warm", action="store_true", help="only for trying the script")
@@ -192,13 +202,14 @@ def warm(port, addresses, threads):
 
 
 def wrk(port, addresses_file, args, label):
+    pause = f"{1000 * args.connections / args.rate:.3f}" if args.rate else "0"
     script = args.load.workdir / "addresses.lua"
     script.write_text(LUA)
     load.say(f"wrk through {label}: {args.duration} s, {args.connections} connections")
     done = subprocess.run(  # noqa: S603
         ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s"]
         + ["--timeout", "10s", "-s", str(script), f"http://{HOST}:{port}"],
-        env={**os.environ, "ADDRESSES": str(addresses_file)},
+        env={**os.environ, "ADDRESSES": str(addresses_file), "PAUSE_MS": pause},
         capture_output=True,
         text=True,
     )
@@ -358,7 +369,8 @@ def main(argv=None):
         "(every profile, initiative, directory page and story in "
         f"{len(set(a.split('/')[1] for a in addresses))} languages); warm-up answers: "
         f"{dict(warmed)}; gunicorn {args.load.workers} workers; wrk -t{args.threads} "
-        f"-c{args.connections} -d{args.duration}s.",
+        f"-c{args.connections} -d{args.duration}s, aiming at {args.rate:g} requests/s "
+        "(0: as fast as it can).",
         "",
         "| run | req/s | p50 ms | p95 ms | p99 ms | answers by status | errors |",
         "|---|---|---|---|---|---|---|",
