@@ -101,6 +101,12 @@ def parse_args(argv=None):
     parser.add_argument("--skip-warm", action="store_true", help="only for trying the script")
     parser.add_argument("--warm-threads", type=int, default=8)
     parser.add_argument(
+        "--download-clients",
+        type=int,
+        default=5,
+        help="clients looping on downloads during a second run through Varnish (0: no such run)",
+    )
+    parser.add_argument(
         "--sample",
         type=int,
         default=0,
@@ -282,6 +288,48 @@ class Searches:
             self.stop.wait(max(0, 1 / self.rate - seconds))
 
 
+class Downloads:
+    """``clients`` clients each asking for downloads back to back (full and filtered, CSV and
+    JSON, every language) through Varnish."""
+
+    def __init__(self, port, clients):
+        from django.conf import settings
+        from django.urls import reverse
+        from django.utils import translation
+
+        from search.models import OpenDataPage
+
+        self.port = port
+        self.clients = clients
+        self.paths = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                search = reverse("search:index")
+            self.paths += [f"{search}?format=csv", f"{search}?format=json"]
+            self.paths += [
+                f"{search}?format=csv&theme=housing",
+                f"{search}?format=json&region=africa",
+            ]
+        for page in OpenDataPage.objects.live():
+            self.paths += [f"{page.url}members/?format=csv", f"{page.url}members/?format=json"]
+        self.statuses = Counter()
+        self.times = []
+        self.stop = threading.Event()
+
+    def run(self, number):
+        rng = random.Random(number)
+        while not self.stop.is_set():
+            status, _headers, _body, seconds = get(self.port, rng.choice(self.paths), timeout=60)
+            self.statuses[status] += 1
+            self.times.append(seconds * 1000)
+
+    def threads(self):
+        return [
+            threading.Thread(target=self.run, args=(number,), daemon=True)
+            for number in range(self.clients)
+        ]
+
+
 def varnish_counters(workdir):
     done = subprocess.run(  # noqa: S603
         ["varnishstat", "-n", str(workdir), "-1", "-j"],  # noqa: S607 - Debian's varnishstat
@@ -306,7 +354,8 @@ def main(argv=None):
     env = load.site_environment(args.load)
     varnish_port = free_port()
     varnish_dir = Path(f"/tmp/hrc-varnish-{varnish_port}")  # noqa: S108 - bin/varnish's
-    env.update(HTTP_CACHE_PURGE_URLS=f"http://{HOST}:{varnish_port}/")
+    # Varnish is a proxy in front: the client's address is its X-Forwarded-For entry.
+    env.update(HTTP_CACHE_PURGE_URLS=f"http://{HOST}:{varnish_port}/", JOINING_TRUSTED_PROXIES="1")
     os.environ.update(env)
     load.prepare_data_set(args.load)
     load.collect_static(env)
@@ -351,6 +400,17 @@ def main(argv=None):
         for helper in helpers:
             helper.start()
         through = wrk(varnish_port, addresses_file, args, "Varnish")
+        searched = len(searches.times)
+        downloads = Downloads(varnish_port, args.download_clients)
+        beside = None
+        if args.download_clients:
+            looping = downloads.threads()
+            for thread in looping:
+                thread.start()
+            beside = wrk(varnish_port, addresses_file, args, "Varnish, with downloads beside")
+            downloads.stop.set()
+            for thread in looping:
+                thread.join(timeout=120)
         publisher.stop.set()
         searches.stop.set()
         for helper in helpers:
@@ -375,7 +435,11 @@ def main(argv=None):
         "| run | req/s | p50 ms | p95 ms | p99 ms | answers by status | errors |",
         "|---|---|---|---|---|---|---|",
     ]
-    for label, result in (("through Varnish", through), ("gunicorn alone", straight)):
+    runs = [("through Varnish", through)]
+    if beside is not None:
+        runs.append((f"through Varnish, {args.download_clients} clients downloading", beside))
+    runs.append(("gunicorn alone", straight))
+    for label, result in runs:
         lines.append(
             f"| {label} | {result['rate']:.0f} | {result['p50']:.1f} | {result['p95']:.1f} | "
             f"{result['p99']:.1f} | {result['statuses']} | {result['errors']} "
@@ -389,8 +453,17 @@ def main(argv=None):
         f"{publisher.checked}; stale: {len(publisher.stale)} {publisher.stale[:5]}",
         f"- Unique searches: {len(searches.times)}, by status {dict(searches.statuses)}; "
         f"p50 {statistics.median(searches.times or [0]):.0f} ms, "
-        f"p95 {percentile(searches.times, 0.95):.0f} ms.",
+        f"p95 {percentile(searches.times, 0.95):.0f} ms (in the first run: "
+        f"p95 {percentile(searches.times[:searched], 0.95):.0f} ms).",
     ]
+    if beside is not None:
+        ratio = beside["p95"] / through["p95"] if through["p95"] else 0
+        lines.append(
+            f"- Downloads beside the second run: {len(downloads.times)}, by status "
+            f"{dict(downloads.statuses)}; p50 {statistics.median(downloads.times or [0]):.0f} "
+            f"ms, p95 {percentile(downloads.times, 0.95):.0f} ms. Page views' p95 with them / "
+            f"without: {ratio:.2f}."
+        )
     report = "\n".join(lines) + "\n"
     (args.load.workdir / "varnish-report.md").write_text(report)
     print(report)
