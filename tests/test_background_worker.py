@@ -24,7 +24,9 @@ from search.tasks import count_search
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the migrations' rows (root page, root collection, groups) come back
+    # for the transactional tests that run after this one.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="the worker process needs a database it can share with the test: PostgreSQL",

@@ -21,7 +21,7 @@ postgres_only = pytest.mark.skipif(
 
 
 @postgres_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_simultaneous_accepts_create_one_profile():
     site = builders.join_site(languages=("en",))
     # An English application: this site has only the English members directory.

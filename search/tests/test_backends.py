@@ -219,9 +219,8 @@ def recording_cluster():
     cluster.server_close()
 
 
-def test_rebuild_creates_each_language_index_with_its_analyzer_then_fills_it(
-    recording_cluster, transactional_db
-):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_rebuild_creates_each_language_index_with_its_analyzer_then_fills_it(recording_cluster):
     from cityprofiles.tests.builders import site_tree
 
     homes, directories = site_tree(("en", "fr"))
