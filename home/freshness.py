@@ -225,9 +225,6 @@ def _receiver(what):
     return receive
 
 
-_RECEIVERS = {}
-
-
 def connect():
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.documents import get_document_model
@@ -253,6 +250,9 @@ def connect():
         (SearchPromotion, "promotion changed"),
     ]
     for model, what in by_model:
-        receive = _RECEIVERS.setdefault(what, _receiver(what))
+        receive = _receiver(what)
         for signal, name in ((post_save, "save"), (post_delete, "delete")):
-            signal.connect(receive, sender=model, dispatch_uid=f"freshness-{name}-{model}")
+            # weak=False: nothing else holds the closure.
+            signal.connect(
+                receive, sender=model, weak=False, dispatch_uid=f"freshness-{name}-{model}"
+            )

@@ -32,14 +32,17 @@ def _key(address):
     return "joining:rate:" + hashlib.sha256(address.encode()).hexdigest()
 
 
+def count_in_window(key, window):
+    """Count one more under ``key`` in a window of ``window`` seconds; the count so far."""
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=window)
+        return 1
+
+
 def count_submission(request):
     """Count one submission from the request's address; True when it is over the limit."""
     key = _key(client_address(request))
-    window = settings.JOINING_RATE_WINDOW
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > settings.JOINING_RATE_LIMIT
+    return count_in_window(key, settings.JOINING_RATE_WINDOW) > settings.JOINING_RATE_LIMIT

@@ -13,12 +13,11 @@ import hashlib
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from joining.abuse import client_address
+from joining.abuse import client_address, count_in_window
 
 
 def refused(request):
@@ -26,13 +25,8 @@ def refused(request):
     window = settings.DOWNLOAD_RATE_WINDOW
     slot = int(time.time() // window)
     digest = hashlib.sha256(client_address(request).encode()).hexdigest()
-    key = f"downloads:rate:{slot}:{digest}"
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
+    # The window's number in the key: the answer can say when the next one starts.
+    count = count_in_window(f"downloads:rate:{slot}:{digest}", window + 1)
     if count <= settings.DOWNLOAD_RATE_LIMIT:
         return None
     wait = max(1, int((slot + 1) * window - time.time()) + 1)
