@@ -182,3 +182,33 @@ def test_finished_tasks_are_pruned_and_stale_ones_taken_up_again():
     assert TaskRecord.objects.filter(pk=failed.pk).exists()
     stale.refresh_from_db()
     assert (stale.status, stale.attempts) == (TaskResultStatus.SUCCESSFUL, 2)
+
+
+def test_a_task_whose_object_was_deleted_is_done_not_retried():
+    """Wagtail queues its reference-index task on every save; when the row is deleted before
+    the worker gets to it, retrying cannot bring it back (the demo loader did this 1,092 times,
+    and the secretariat's listing filled with failures)."""
+    _, directories = site_builders.site_tree(languages=("en",))
+    with database_queue(RETRY_DELAY=0):
+        kept = site_builders.profile(directories["en"], "Kept")
+        gone = site_builders.profile(directories["en"], "Gone")
+        gone_pk = gone.pk
+        gone.delete()
+        queued = TaskRecord.objects.filter(task_path="wagtail.tasks.update_reference_index_task")
+        assert {r.args[2] for r in queued} >= {str(kept.pk), str(gone_pk)}
+        worker.drain()
+    queued = queued.all()
+    for record in queued:
+        assert (record.status, record.attempts) == (TaskResultStatus.SUCCESSFUL, 1)
+    gone_records = [r for r in queued if r.args[2] == str(gone_pk)]
+    assert all("DoesNotExist" in r.return_value["object_gone"] for r in gone_records)
+    assert not TaskRecord.objects.exclude(status=TaskResultStatus.SUCCESSFUL).exists()
+
+
+def test_a_task_raising_another_error_is_still_retried():
+    with database_queue(RETRY_DELAY=60):
+        TaskRecord.objects.create(task_path="search.tasks.count_search", args=[None, "x", 1])
+        worker.drain()
+    record = TaskRecord.objects.get()
+    assert record.status == TaskResultStatus.READY and record.attempts == 1
+    assert record.error_class

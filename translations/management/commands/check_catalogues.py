@@ -4,6 +4,7 @@ Extracts the strings afresh (GNU gettext's xgettext, through `makemessages`) and
 compares them with the committed catalogues, which are left as they were. CI runs it.
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,11 @@ import polib
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+
+# French typography writes the apostrophe curly (’); one straight one beside curly ones in the
+# same sentence reads as a typo (it did, on the 503 page).
+STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+CURLY_APOSTROPHE_LANGUAGES = {"fr"}
 
 IGNORED = [".venv/*", "tests/*", "*/tests/*", "benchmarks/*", "node_modules/*"]
 
@@ -45,6 +51,11 @@ class Command(BaseCommand):
                     continue
                 if "fuzzy" in entry.flags or not entry.translated():
                     problems.append(f"{lang}: untranslated: {entry.msgid!r}")
+                translated = [entry.msgstr, *entry.msgstr_plural.values()]
+                if lang in CURLY_APOSTROPHE_LANGUAGES and any(
+                    STRAIGHT_APOSTROPHE.search(text) for text in translated
+                ):
+                    problems.append(f"{lang}: straight apostrophe (write ’): {entry.msgid!r}")
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
