@@ -22,7 +22,7 @@ from django_countries.fields import Country
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from home import fallback, freshness
+from home import fallback, freshness, renditions
 from home.addresses import address, clean_query, filter_chips
 from home.process_copies import current_copy
 from taxonomies.models import (
@@ -462,7 +462,7 @@ def _attach_logos(members):
     for member in members:
         image = by_id.get(member.logo_id)
         if image is not None:
-            member.logo = image.get_rendition(LOGO_FILTER)
+            member.logo = renditions.rendition(image, LOGO_FILTER)
 
 
 def map_json_response(request):

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import pgettext
 from wagtail import hooks
 
-from home import fallback
+from home import fallback, renditions
 from taxonomies.models import CharterRight, FrameworkPillar, Theme, Wave
 from taxonomies.terms import localized
 
@@ -78,7 +78,7 @@ def profile_context(page, request, reader_locale=None):
     pillars = sorted(
         localized(FrameworkPillar, locale, page.framework_pillars.all()), key=lambda p: p.number
     )
-    logo = page.logo.get_rendition(LOGO_FILTER) if page.logo_id else None
+    logo = renditions.rendition(page.logo, LOGO_FILTER)
     context = {
         "reading": fallback.reading(page, reader_locale),
         "search_url": reverse("search:index"),

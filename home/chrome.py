@@ -17,6 +17,8 @@ from django.utils import timezone, translation
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
+from home import renditions
+
 from . import fallback, freshness
 from .site_settings import Announcement, CampaignSettings, FooterText
 
@@ -121,9 +123,9 @@ def x_handle(url):
 
 def sharing_image(image):
     """The 1200 × 630 crop of ``image`` that social networks show, or None."""
-    if image is None:
+    rendition = renditions.rendition(image, SHARING_IMAGE_FILTER)
+    if rendition is None:
         return None
-    rendition = image.get_rendition(SHARING_IMAGE_FILTER)
     return {
         "url": rendition.url,
         "width": rendition.width,

@@ -100,7 +100,7 @@ def social_meta(context, languages, settings):
         if image is not None:
             meta["image"] = sharing_image(image)
             alt = _call(getattr(page, "social_image_alt", ""))
-            if alt:
+            if alt and meta["image"]:
                 meta["image"]["alt"] = alt
     if meta["image"] is None:
         meta["image"] = settings.get("sharing_image")

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 from cityprofiles.choices import Region
 from cityprofiles.models import CityProfilePage
-from home import fallback
+from home import fallback, renditions
 from home.addresses import clean_query, filter_chips
 from initiatives.models import InitiativePage
 from taxonomies.models import Theme, Wave, terms_by_translation_key
@@ -45,7 +45,7 @@ def with_card_images(stories):
         )
     )
     for story in stories:
-        story.card_image = story.hero_image.get_rendition(CARD_FILTER) if story.hero_image else None
+        story.card_image = renditions.rendition(story.hero_image, CARD_FILTER)
     return stories
 
 
@@ -221,7 +221,7 @@ def story_context(story, request, reader_locale=None):
     )
     return {
         "reading": fallback.reading(story, reader_locale),
-        "hero": story.hero_image.get_rendition(HERO_FILTER) if story.hero_image_id else None,
+        "hero": renditions.rendition(story.hero_image, HERO_FILTER),
         "members": _in_language(member_keys, CityProfilePage, locale, request, codes),
         "initiatives": _in_language(initiative_keys, InitiativePage, locale, request, codes),
         "themes": sorted(
