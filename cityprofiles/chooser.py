@@ -26,11 +26,13 @@ from wagtail.admin.views.generic.chooser import (
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.models import Locale
 
+from home import privacy
+
 from .models import CityProfilePage
 
 
 def choosable_members():
-    return CityProfilePage.objects.live().public()
+    return privacy.public(CityProfilePage.objects.live())
 
 
 def one_per_member(profiles, language_code):

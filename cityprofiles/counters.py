@@ -4,7 +4,7 @@ A member counts once, whatever the number of languages its profile exists in.
 Numbers are never typed in by hand.
 """
 
-from home import fallback
+from home import fallback, privacy
 from taxonomies.models import Wave, terms_by_translation_key
 
 from .choices import Region
@@ -16,7 +16,7 @@ MILESTONES = (10, 100, 1000)
 def member_counters(locale):
     rows = (
         CityProfilePage.objects.live()
-        .public()
+        .exclude(privacy.private_q())
         .values_list("translation_key", "wave__translation_key", "region")
         .distinct()
     )
@@ -63,7 +63,7 @@ def featured_profiles(home_page, locale, request):
     versions = {}
     for page in (
         CityProfilePage.objects.live()
-        .public()
+        .exclude(privacy.private_q())
         .filter(translation_key__in=keys)
         .select_related("locale")
     ):

@@ -20,9 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import Country
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
-from home import fallback, freshness, renditions
+from home import fallback, freshness, locales, privacy, renditions
 from home.addresses import address, clean_query, filter_chips
 from home.process_copies import current_copy
 from taxonomies.models import (
@@ -185,7 +184,7 @@ def member_rows(locale):
 
 
 def _load_member_rows(locale):
-    live = CityProfilePage.objects.live().public()
+    live = privacy.public(CityProfilePage.objects.live())
     rows = [
         dict(zip(PROFILE_COLUMNS, row, strict=True))
         for row in fallback.readable(live, locale).values_list(*PROFILE_COLUMNS)
@@ -253,7 +252,7 @@ def _keys_by_member_initiatives():
     The initiative model is reached through its link to profiles rather than imported:
     the initiatives app builds on this one, not the other way round."""
     initiatives = CityProfilePage._meta.get_field("initiatives").related_model
-    published = initiatives.objects.live().public()
+    published = privacy.public(initiatives.objects.live())
     # By the profile's id, mapped to its translation key once: joining every initiative to
     # its profile and reading thousands of keys as UUIDs cost more than the terms.
     member_keys = dict(CityProfilePage.objects.values_list("pk", "translation_key"))
@@ -388,7 +387,7 @@ def build_facets(counts, filters, waves, themes, rights, pillars, sdgs):
 
 
 def filtered_members(request):
-    locale = Locale.get_active()
+    locale = locales.active()
     members = member_rows(locale)
     waves = list(terms_by_translation_key(Wave, locale).values())
     themes = sorted(
@@ -431,7 +430,7 @@ def directory_context(request):
     letters = sorted({m.letter for m in letter_source}, key=sort_key)
     paginator = Paginator(results, PAGE_SIZE)
     members_page = paginator.get_page(form.cleaned_data.get("page") or 1)
-    add_urls(members_page.object_list, Locale.get_active(), request)
+    add_urls(members_page.object_list, locales.active(), request)
     _attach_logos(members_page.object_list)
     active = {name: value for name, value in filters.items() if value}
     selected_wave = next((w for w in terms["waves"] if w.key == filters.get("wave")), None)
@@ -471,7 +470,7 @@ def map_json_response(request):
     if not valid:
         return JsonResponse({"error": "invalid filter", "fields": list(form.errors)}, status=400)
     shown = [m for m in members if matches(m, filters) and m.latitude is not None]
-    add_urls(shown, Locale.get_active(), request)
+    add_urls(shown, locales.active(), request)
     features = [
         {
             "name": m.title,

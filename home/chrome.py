@@ -19,7 +19,7 @@ from wagtail.rich_text import expand_db_html
 
 from home import renditions
 
-from . import fallback, freshness
+from . import fallback, freshness, privacy
 from .site_settings import Announcement, CampaignSettings, FooterText
 
 CACHE_SECONDS = 10 * 60
@@ -68,7 +68,7 @@ def _build_navigation(request, language):
     children = (
         home.get_children()
         .live()
-        .public()
+        .exclude(privacy.private_q())
         .in_menu()
         .only("id", "title", "url_path", "path", "depth", "locale_id")
     )
@@ -161,7 +161,7 @@ def _build_footer(request, language):
         found |= Q(translation_key=privacy_key)
     pages = list(
         Page.objects.live()
-        .public()
+        .exclude(privacy.private_q())
         .filter(found)
         .select_related("locale", "content_type")
         .only(
@@ -290,7 +290,7 @@ def _resolve_links(request, language, banners):
     versions = {}
     for version in (
         Page.objects.live()
-        .public()
+        .exclude(privacy.private_q())
         .filter(translation_key__in=[p.translation_key for p in pages])
         .select_related("locale")
         .only("id", "title", "url_path", "path", "depth", "locale", "translation_key")

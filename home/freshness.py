@@ -15,13 +15,14 @@ it for people, and a test checks the two agree. The receivers at the bottom tran
 Django's and Wagtail's signals into those changes; no other module bumps a version.
 """
 
+import secrets
 import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -54,14 +55,20 @@ def versions(*names):
         known = {}
         for stored_key, name in wanted.items():
             if stored_key not in found:
-                # Start a missing version at 1, as every process would, so two processes
-                # that both find it missing still agree.
-                cache.add(stored_key, 1, timeout=None)
-                found[stored_key] = cache.get(stored_key, 1)
+                # A missing version (a new or flushed cache) starts at a random number:
+                # what a process kept in memory under the number before the flush
+                # (home/locales.py, home/privacy.py) cannot match it. ``add`` stores only
+                # the first process's number; every process reads that one back.
+                cache.add(stored_key, _fresh_start(), timeout=None)
+                found[stored_key] = cache.get(stored_key)
             known[name] = found[stored_key]
         if getattr(_memo, "active", False):
             _memo.versions = known
     return {name: known[name] for name in names}
+
+
+def _fresh_start():
+    return secrets.randbelow(2**40) + 1
 
 
 def version(name):
@@ -81,7 +88,8 @@ def _increment(name):
     try:
         cache.incr(stored_key)
     except ValueError:
-        cache.set(stored_key, 2, timeout=None)
+        # Missing (a flushed cache): a fresh random start, as in versions().
+        cache.set(stored_key, _fresh_start(), timeout=None)
 
 
 def _bump(names):
@@ -146,6 +154,9 @@ CHANGES = {
     ),
     "privacy changed": Change("a page made private or public again", ("pages", "catalogue"), ALL),
     "site changed": Change("a site's host, port or root changed", ("pages",), ALL),
+    "locale changed": Change(
+        "a language added to or removed from the site", ("pages", "catalogue"), ALL
+    ),
     "term changed": Change(
         "a term of a vocabulary (theme, right, pillar, SDG, group, wave) saved or deleted",
         ("catalogue",),
@@ -243,6 +254,7 @@ def connect():
     by_model = [
         (PageViewRestriction, "privacy changed"),
         (Site, "site changed"),
+        (Locale, "locale changed"),
         *((model, "term changed") for model in TAXONOMY_MODELS),
         *((model, "settings changed") for model in (CampaignSettings, FooterText, Announcement)),
         (get_image_model(), "image changed"),

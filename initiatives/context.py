@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail import hooks
 
 from cityprofiles.models import CityProfilePage
-from home import fallback
+from home import fallback, privacy
 from taxonomies.models import (
     CharterRight,
     FrameworkPillar,
@@ -82,8 +82,8 @@ def member_in_reader_language(page, request, locale):
     parent = CityProfilePage.objects.filter(path=parent_path).first()
     if parent is None:
         return None
-    versions = (
-        CityProfilePage.objects.live().public().filter(translation_key=parent.translation_key)
+    versions = privacy.public(CityProfilePage.objects.live()).filter(
+        translation_key=parent.translation_key
     )
     city = fallback.pick(list(versions), locale.pk) or parent
     fallback.in_reader_language([city], locale.language_code, request)
@@ -111,7 +111,7 @@ def related_initiatives(page, locale, city, theme_ids, right_ids):
     )
     candidates = (
         InitiativePage.objects.live()
-        .public()
+        .exclude(privacy.private_q())
         .filter(sharing, locale_id=locale.pk)
         .exclude(pk=page.pk)
         .select_related("city")

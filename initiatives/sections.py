@@ -2,15 +2,15 @@
 wagtail_hooks.py): every initiative of the member, each in the reader's language where it
 is translated, else in its source language, marked as such (home/fallback.py)."""
 
-from home import fallback
+from home import fallback, privacy
 
 from .models import InitiativePage
 
 
 def member_initiatives(profile, request, locale):
     """Three queries for any number of initiatives (rows, languages, section addresses)."""
-    published = (
-        InitiativePage.objects.live().public().filter(city__translation_key=profile.translation_key)
+    published = privacy.public(InitiativePage.objects.live()).filter(
+        city__translation_key=profile.translation_key
     )
     initiatives = list(
         fallback.readable(published, locale)

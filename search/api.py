@@ -28,6 +28,7 @@ from wagtail.models import Locale
 from cityprofiles.directory import FILTERS as MEMBER_FILTERS
 from cityprofiles.directory import add_urls, filtered_members, matches
 from cityprofiles.models import CityProfilePage
+from home import privacy
 
 from . import engine
 from .export import (
@@ -218,7 +219,9 @@ def members(request):
             raise ApiError(400, _("Invalid parameters."), _field_errors(form))
         # The rows are cached until a profile changes; a view restriction added since is not
         # such a change, so what is public is read again here (one query).
-        public = dict(CityProfilePage.objects.live().public().values_list("pk", "member_key"))
+        public = dict(
+            privacy.public(CityProfilePage.objects.live()).values_list("pk", "member_key")
+        )
         found = [m for m in rows if m.page_id in public and matches(m, filters)]
         paginator, page = _page_of(found, number, page_size)
         shown = list(page.object_list)

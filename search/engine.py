@@ -23,9 +23,9 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Value
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home import fallback, freshness
+from home import fallback, freshness, locales, privacy
 from initiatives.models import InitiativePage
 
 from .indexing import backend_for
@@ -59,7 +59,7 @@ class Outcome:
 
 def private_q():
     """Pages under a view restriction (one query; reused by every part of a search)."""
-    return InitiativePage.objects.all().private_q()
+    return privacy.private_q()
 
 
 def readable(locale, model=InitiativePage, private=None):
@@ -91,7 +91,7 @@ class Search:
 
     @cached_property
     def locales(self):
-        return list(Locale.objects.all())
+        return locales.every()
 
     @cached_property
     def content_type_id(self):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cityprofiles.directory import sort_key
 from cityprofiles.models import CityProfilePage
-from home import fallback
+from home import fallback, privacy
 
 from .export import (
     LICENSE,
@@ -100,7 +100,7 @@ LINKED = {"themes": "themes", "rights": "charter_rights", "pillars": "framework_
 def shown_profiles(locale):
     """The values of each published, public member profile once: in ``locale`` where
     translated, else its source (home/fallback.py, the site's one rule)."""
-    published = CityProfilePage.objects.live().public()
+    published = privacy.public(CityProfilePage.objects.live())
     rows = fallback.readable(published, locale).values(*COLUMNS)
     return sorted(rows, key=lambda row: (sort_key(row["title"]), row["id"]))
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cityprofiles.models import CityProfilePage
+from home import privacy
 
 from . import engine
 from .export import INITIATIVE_FIELDS, LICENSE
@@ -87,7 +88,9 @@ def page_context(page, request):
     url = page.get_url(request=request)
     members_url = url + page.reverse_subpage("members_download") if url else ""
     initiatives = engine.ordered_ids(locale, "", build_facets(locale), {}, "newest").count()
-    members = CityProfilePage.objects.live().public().values("translation_key").distinct().count()
+    members = (
+        privacy.public(CityProfilePage.objects.live()).values("translation_key").distinct().count()
+    )
     return {
         "license": LICENSE,
         "datasets": [

@@ -8,11 +8,10 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from cityprofiles.models import CityProfilePage
-from home import fallback
+from home import fallback, locales
 from home.addresses import clean_query, filter_chips
 from taxonomies.models import Theme
 
@@ -33,7 +32,7 @@ FEW_RESULTS = 3
 
 
 def search_view(request):
-    locale = Locale.get_active()
+    locale = locales.active()
     facets = build_facets(locale)
     # An empty parameter (`?region=`, from an older address) means no filter, not an error.
     form = SearchForm(clean_query(request.GET, drop=()), facets=facets)

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 from cityprofiles.choices import Region
 from cityprofiles.models import CityProfilePage
-from home import fallback, renditions
+from home import fallback, privacy, renditions
 from home.addresses import clean_query, filter_chips
 from initiatives.models import InitiativePage
 from taxonomies.models import Theme, Wave, terms_by_translation_key
@@ -29,7 +29,7 @@ FEED_SIZE = 20
 def live_stories(locale):
     return (
         StoryPage.objects.live()
-        .public()
+        .exclude(privacy.private_q())
         .filter(locale=locale)
         .order_by("-date", "-first_published_at", "-pk")
     )
@@ -52,7 +52,7 @@ def with_card_images(stories):
 def readable_stories(locale, about):
     """The live stories ``about`` selects (a subquery of story ids), each once: in ``locale``
     where translated, else in its source language (home/fallback.py)."""
-    published = StoryPage.objects.live().public().filter(pk__in=about)
+    published = privacy.public(StoryPage.objects.live()).filter(pk__in=about)
     return fallback.readable(published, locale).order_by("-date", "-first_published_at", "-pk")
 
 
@@ -107,7 +107,9 @@ FILTERS = ["theme", "wave", "region", "city"]
 def members_with_stories(index):
     """(member_key, name in the index's language) for every member a live story is about."""
     linked = (
-        StoryMember.objects.filter(page__in=StoryPage.objects.child_of(index).live().public())
+        StoryMember.objects.filter(
+            page__in=privacy.public(StoryPage.objects.child_of(index).live())
+        )
         .values_list("profile__translation_key", "profile__member_key", "profile__title")
         .distinct()
     )
@@ -131,7 +133,7 @@ def filtered_stories(index, query):
     form = StoryFilterForm(query, themes=themes, waves=waves, members=members_with_stories(index))
     if not form.is_valid():
         return form, False, StoryPage.objects.none()
-    stories = StoryPage.objects.child_of(index).live().public()
+    stories = privacy.public(StoryPage.objects.child_of(index).live())
     data = form.cleaned_data
     if data["theme"]:
         stories = stories.filter(themes__key=data["theme"])
@@ -180,7 +182,7 @@ def _in_language(keys, model, locale, request, codes):
     """The pages of the translation ``keys``, in that order, each in ``locale`` where it is
     translated and live, else its source; marked, with their address in the reader's site."""
     versions = {}
-    for page in model.objects.live().public().filter(translation_key__in=keys):
+    for page in privacy.public(model.objects.live()).filter(translation_key__in=keys):
         versions.setdefault(page.translation_key, []).append(page)
     shown = []
     for key in dict.fromkeys(keys):
@@ -215,7 +217,7 @@ def story_context(story, request, reader_locale=None):
     more = with_card_images(
         StoryPage.objects.child_of(index)
         .live()
-        .public()
+        .exclude(privacy.private_q())
         .exclude(translation_key=story.translation_key)
         .order_by("-date", "-first_published_at", "-pk")[:3]
     )

@@ -19,7 +19,8 @@ from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+
+from home import locales
 
 # The states of a call, as templates and CSS name them.
 BEFORE = "before"  # a wave is announced; its call has not opened yet
@@ -143,8 +144,8 @@ def call_for(locale=None, on=None):
     from .models import Wave
 
     on = on or today()
-    locale = locale or Locale.get_active()
-    default = Locale.get_default()
+    locale = locale or locales.active()
+    default = locales.default()
     rows = Wave.objects.filter(locale_id__in={locale.pk, default.pk}).select_related("presentation")
     sources, translations = {}, {}
     for row in rows:

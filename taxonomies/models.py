@@ -11,16 +11,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home import locales
 
 
 class TaxonomyQuerySet(models.QuerySet):
     def in_locale(self, locale=None):
         """The rows of the visitor's language, falling back to the default language
         for rows not yet translated (so a filter never loses a value)."""
-        locale = locale or Locale.get_active()
-        default = Locale.get_default()
+        locale = locale or locales.active()
+        default = locales.default()
         if locale.pk == default.pk:
             return self.filter(locale=default)
         translated_keys = self.model.objects.filter(locale=locale).values("translation_key")

@@ -46,4 +46,5 @@ def test_pages_showing_a_lost_image_answer_200_without_it(client, site_with_lost
     profile = BeautifulSoup(client.get(member.url).content, "html.parser")
     assert "Lostville" in profile.select_one("h1").get_text()
     # The log names the image and says what to do.
-    assert any("Lost logo" in r.getMessage() and "Restore" in r.getMessage() for r in caplog.records)
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("Lost logo" in message and "Restore" in message for message in messages)

@@ -1,0 +1,40 @@
+"""Which sections are private, read once per process while the page tree is unchanged.
+
+Wagtail's ``PageQuerySet.public()`` reads every view restriction from the database each time
+it is called: a profile called it three times (its initiatives, its stories, the chrome).
+Restrictions change only through "privacy changed" (home/freshness.py), which raises the
+page tree's version, so every process reads them again after it.
+"""
+
+import threading
+
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+
+from . import freshness
+
+_kept = threading.local()
+
+
+def private_sections():
+    """[(path, depth)] of every page with a view restriction."""
+    stamp = freshness.version("pages")
+    kept = getattr(_kept, "sections", None)
+    if kept is None or kept[0] != stamp:
+        rows = PageViewRestriction.objects.values_list("page__path", "page__depth")
+        kept = (stamp, sorted(set(rows)))
+        _kept.sections = kept
+    return kept[1]
+
+
+def private_q():
+    """Pages in a private section (Wagtail's ``private_q``, from the kept sections)."""
+    q = Q()
+    for path, depth in private_sections():
+        q |= Q(path__startswith=path, depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
+def public(pages):
+    """``pages`` without those in a private section (Wagtail's ``.public()``)."""
+    return pages.exclude(private_q())
