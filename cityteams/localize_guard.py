@@ -173,3 +173,29 @@ def refuse_restart_by_others(request, page):
     ).first()
     if translation is not None and not may_stop_or_restart(request.user, translation):
         raise PermissionDenied
+
+
+def is_overridable(source, path):
+    """May a translation override the synchronised field at ``path`` of ``source``'s object?
+    Facts (membership, place, dates, tags) may not: they are the same in every language."""
+    model = source.specific_content_type.model_class()
+    name = path.split(".")[0]
+    for field in getattr(model, "translatable_fields", []):
+        if field.field_name == name:
+            return getattr(field, "overridable", False)
+    return False
+
+
+@require_admin_access
+def edit_override(request, translation_id, overridable_segment_id):
+    """wagtail-localize offers an override for every synchronised field its source was
+    extracted with, and applies it on publish: a translator set French Vienna's member key.
+    Setting one on a field that is not overridable (today, or since the source was synced) is
+    refused; removing one is allowed, since it only brings the source's value back."""
+    from wagtail_localize.models import OverridableSegment
+
+    translation = get_object_or_404(Translation, id=translation_id)
+    segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
+    if request.method == "PUT" and not is_overridable(translation.source, segment.context.path):
+        raise PermissionDenied
+    return edit_translation.edit_override(request, translation_id, overridable_segment_id)

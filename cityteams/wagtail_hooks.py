@@ -31,6 +31,10 @@ def register_admin_urls():
             "localize/translate/<int:translation_id>/disable/",
             localize_guard.stop_translation,
         ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            localize_guard.edit_override,
+        ),
         path("localize/reports/translations/", admin_guards.translations_report()),
         path(
             "localize/reports/translations/results/",

@@ -182,6 +182,9 @@ class InitiativePage(Page):
         index.FilterField("start_year"),
     ]
 
+    # Facts every language must share (membership, place, dates, tags: what the directory,
+    # search and imports count and match on) are synchronised and never overridden by a
+    # translator; only words are translated (cityteams/localize_guard.py refuses the rest).
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("seo_title"),
@@ -189,11 +192,11 @@ class InitiativePage(Page):
         SynchronizedField("slug"),
         TranslatableField("summary"),
         TranslatableField("body"),
-        SynchronizedField("themes"),
-        SynchronizedField("charter_rights"),
-        SynchronizedField("framework_pillar"),
-        SynchronizedField("sdgs"),
-        SynchronizedField("rights_holder_groups"),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("charter_rights", overridable=False),
+        SynchronizedField("framework_pillar", overridable=False),
+        SynchronizedField("sdgs", overridable=False),
+        SynchronizedField("rights_holder_groups", overridable=False),
         SynchronizedField("status"),
         SynchronizedField("start_year"),
         SynchronizedField("end_year"),

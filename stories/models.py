@@ -37,6 +37,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    # Facts every language must share (membership, place, dates, tags: what the directory,
+    # search and imports count and match on) are synchronised and never overridden by a
+    # translator; only words are translated (cityteams/localize_guard.py refuses the rest).
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("seo_title"),
@@ -190,17 +193,17 @@ class StoryPage(Page):
         SynchronizedField("slug"),
         TranslatableField("standfirst"),
         SynchronizedField("byline"),
-        SynchronizedField("date"),
-        SynchronizedField("featured"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("featured", overridable=False),
         SynchronizedField("hero_image"),
         TranslatableField("hero_alt"),
         TranslatableField("hero_caption"),
         SynchronizedField("hero_credit"),
         TranslatableField("body"),
-        SynchronizedField("themes"),
-        SynchronizedField("waves"),
-        SynchronizedField("member_links"),
-        SynchronizedField("initiative_links"),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("waves", overridable=False),
+        SynchronizedField("member_links", overridable=False),
+        SynchronizedField("initiative_links", overridable=False),
     ]
 
     parent_page_types = ["stories.StoryIndexPage"]

@@ -20,6 +20,7 @@ from cityteams.tests import builders
 from cityteams.tests.test_city_editor_permissions import (
     LeakCheckingClient,
     assert_refused,
+    send,
     snapshot,
 )
 
@@ -423,3 +424,64 @@ def test_snippet_chooser_without_creation_has_no_create_address(world):
     client = logged_in(world.communications, checking=False)
     for method in (client.get, client.post):
         assert_refused(method("/admin/snippets/choose/home/announcement/create/"))
+
+
+def override_url(world, segment):
+    translation = Translation.objects.get(
+        source=world.vienna_source, target_locale=world.vienna_fr.locale
+    )
+    return reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
+
+
+def legacy_override_segment(world, path):
+    """An overridable segment as a source synced before the facts were made non-overridable
+    holds one (the demo's did: a translator set French Vienna's member key through it)."""
+    from wagtail_localize.models import OverridableSegment, TranslationContext
+
+    context, _ = TranslationContext.objects.get_or_create(
+        object_id=world.vienna_source.object_id, path=path
+    )
+    return OverridableSegment.objects.create(
+        source=world.vienna_source, context=context, order=999, data_json='"vienna-at"'
+    )
+
+
+def test_a_new_sync_offers_no_override_of_a_members_facts(world):
+    from wagtail_localize.models import OverridableSegment
+
+    paths = set(
+        OverridableSegment.objects.filter(source=world.vienna_source).values_list(
+            "context__path", flat=True
+        )
+    )
+    assert not paths & {"member_key", "wave", "country", "region", "themes"}
+
+
+@pytest.mark.parametrize("who", ["site_translator", "translator", "a_editor", "reviewer"])
+@pytest.mark.parametrize("path", ["member_key", "wave", "themes"])
+def test_nobody_overrides_a_members_facts_in_a_translation(world, who, path):
+    from wagtail_localize.models import SegmentOverride
+
+    segment = legacy_override_segment(world, path)
+    client = logged_in(getattr(world, who), checking=who != "reviewer")
+    before = snapshot()
+    assert_refused(send(client, "put", override_url(world, segment), {"value": "walktest-key"}))
+    assert not SegmentOverride.objects.filter(context=segment.context).exists()
+    assert snapshot() == before
+
+
+def test_removing_a_facts_old_override_is_allowed_and_words_stay_overridable(world):
+    from wagtail_localize.models import SegmentOverride
+
+    segment = legacy_override_segment(world, "member_key")
+    SegmentOverride.objects.create(
+        locale=world.vienna_fr.locale, context=segment.context, data_json='"walktest-key"'
+    )
+    client = logged_in(world.reviewer, checking=False)
+    assert send(client, "delete", override_url(world, segment)).status_code == 200
+    assert not SegmentOverride.objects.filter(context=segment.context).exists()
+    # A synchronised field that is not a fact (the leader's name, written in Arabic
+    # script in Arabic) may still be overridden.
+    words = legacy_override_segment(world, "leader_name")
+    response = send(client, "put", override_url(world, words), {"value": "Michael Ludwig"})
+    assert response.status_code == 201
