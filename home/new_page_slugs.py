@@ -124,8 +124,14 @@ def continue_own_draft(request, draft):
     notice = continued_draft_notice(draft, earlier)
     if not expects_json(request):
         if response.status_code == 302:
-            buttons = [messages.button(compare_url, _("Compare with the earlier version"))]
-            messages.warning(request, notice, buttons=buttons if compare_url else None)
+            # A draft whose first save was cut short (the database busy) has no earlier
+            # revision to compare with.
+            buttons = (
+                [messages.button(compare_url, _("Compare with the earlier version"))]
+                if compare_url
+                else None
+            )
+            messages.warning(request, notice, buttons=buttons)
         return response
     data = json_of(response)
     if not data.get("success"):

@@ -488,3 +488,23 @@ def test_the_add_and_edit_forms_load_the_editor_scripts(world, editor):
         assert "js/admin-autosave-keeps-late-edits.js" in body
         assert "js/admin-errors-on-other-tabs.js" in body
         assert '"error_on_tab": "{field}, on the {tab} tab: {error}"' in body
+
+
+def test_a_draft_whose_first_save_was_cut_short_is_continued_without_a_500(world, editor):
+    """SQLite was busy (the worker writing) when the first autosave came: the page row was
+    written, its revision was not. Adding the page again answered 500 (no earlier revision
+    to compare with)."""
+    url = add_initiative_url(world.barcelona)
+    first = autosave(
+        editor, url, initiative_form("Day buses", "day-buses", summary="First.", body=["A."])
+    ).json()
+    Revision.page_revisions.filter(object_id=str(first["pk"])).delete()
+    Page.objects.filter(pk=first["pk"]).update(latest_revision=None)
+    response = editor.post(
+        url, initiative_form("Day buses", "day-buses", summary="Second.", body=["B."])
+    )
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(first["pk"])
+    assert "You had already started “Day buses”" in shown_messages(response)
+    page = InitiativePage.objects.get(pk=first["pk"])
+    assert page.get_latest_revision().content["summary"] == "Second."
