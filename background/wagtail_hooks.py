@@ -4,6 +4,7 @@ for good. Listed to whoever holds ``background.view_taskrecord`` (the secretaria
 cityteams/roles.py); city editors, translators and communications staff do not see it."""
 
 from django.contrib.auth.models import Permission
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -26,12 +27,12 @@ class TaskRecordViewSet(ModelViewSet):
     form_fields = []  # no form: see get_urlpatterns
     list_display = [
         "task_path",
-        Column("status", label=_("status"), accessor="get_status_display"),
+        Column("status", label=capfirst(_("status")), accessor="get_status_display"),
         "attempts",
         "error_class",
-        DateColumn("enqueued_at", label=_("enqueued at")),
-        DateColumn("run_after", label=_("not before")),
-        DateColumn("finished_at", label=_("finished at")),
+        DateColumn("enqueued_at", label=capfirst(_("enqueued at"))),
+        DateColumn("run_after", label=capfirst(_("not before"))),
+        DateColumn("finished_at", label=capfirst(_("finished at"))),
     ]
     list_filter = ["status", "task_path"]
     inspect_view_fields = [

@@ -53,7 +53,7 @@ def run_worker():
     env.pop("REDIS_URL", None)
     started = time.monotonic()
     done = subprocess.run(  # noqa: S603 - our own manage.py
-        [sys.executable, str(ROOT / "manage.py"), "run_tasks", "--burst"],
+        [sys.executable, str(ROOT / "manage.py"), "run_tasks", "--burst", "-v", "2"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -89,7 +89,7 @@ def test_the_worker_process_sends_the_queued_email_and_counts_the_searches():
 def test_the_worker_refuses_to_start_when_tasks_run_inline():
     env = {**os.environ, "DATABASE_URL": database_url(), "TASKS_BACKEND": "immediate"}
     done = subprocess.run(  # noqa: S603 - our own manage.py
-        [sys.executable, str(ROOT / "manage.py"), "run_tasks", "--burst"],
+        [sys.executable, str(ROOT / "manage.py"), "run_tasks", "--burst", "-v", "2"],
         cwd=ROOT,
         env=env,
         capture_output=True,
