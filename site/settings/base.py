@@ -62,7 +62,8 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
-    "wagtail.search",
+    # Wagtail's search app, without the handlers that queue a useless task on every save.
+    "search.wagtail_search_app.WagtailSearchWithoutAutoUpdate",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
