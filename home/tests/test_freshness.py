@@ -31,7 +31,9 @@ def test_the_page_in_docs_lists_every_change_as_the_module_does():
     for name, change in freshness.CHANGES.items():
         versions, http = documented[name]
         assert versions == change.versions, name
-        assert http == ("all" if change.http == freshness.ALL else "page"), name
+        assert http == {freshness.ALL: "all", freshness.LISTINGS: "listings"}.get(
+            change.http, "page"
+        ), name
 
 
 def test_every_version_is_documented():
@@ -103,6 +105,8 @@ def test_each_change_raises_its_versions_twice_and_bans_once_committed(
     first = ban_catcher[0]
     if change.http == freshness.ALL:
         assert first == {"all": "1", "tags": None}
+    elif change.http == freshness.LISTINGS:
+        assert first == {"all": None, "tags": freshness.LISTINGS}
     else:
         tags = set(first["tags"].split("|"))
         assert tags == {http_cache.page_tag(page.translation_key), freshness.LISTINGS}
