@@ -137,6 +137,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes write to one file (the site, the background worker after every save,
+    # commands). SQLite's default transactions take the write lock only at their first
+    # write, and one that finds it taken then fails at once ("database is locked") instead
+    # of waiting: IMMEDIATE takes it at the start, and waits up to `timeout` seconds for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------
