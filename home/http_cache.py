@@ -172,7 +172,7 @@ def ban(tags, again=False):
 
 
 def reban_later(tags):
-    from .tasks import reban
+    from .tasks import reban  # here: the task's module imports this one
 
     if not reban.get_backend().supports_defer:
         _rebans.add(tags)

@@ -93,7 +93,7 @@ def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
         return
-    from .tasks import index_saved
+    from .tasks import index_saved  # here: the task's module imports this one
 
     index_saved.enqueue(instance._meta.app_label, instance._meta.model_name, str(instance.pk))
 
