@@ -1,5 +1,8 @@
 """The member spreadsheet in the Wagtail admin: upload to check or import, download to edit.
 
+A file of more than ``MEMBER_IMPORT_QUEUE_ABOVE`` rows is checked in the request (its errors
+shown at once) and imported by the background worker (cityprofiles/tasks.py).
+
 Only people who may add member profiles (``cityprofiles.add_cityprofilepage``)
 see it, since an import creates profiles anywhere in the members directory.
 """
@@ -7,6 +10,7 @@ see it, since an import creates profiles anywhere in the members directory.
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +20,8 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .exporter import CONTENT_TYPES, write_members
-from .importer import FORMATS, MAX_FILE_BYTES, import_members
+from .importer import FORMATS, MAX_FILE_BYTES, check_members, import_members
+from .tasks import queue_import
 
 PERMISSIONS = ["wagtailadmin.access_admin", "cityprofiles.add_cityprofilepage"]
 
@@ -103,6 +108,17 @@ class MemberSpreadsheetView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         dry_run = form.cleaned_data["mode"] == DRY_RUN
         upload = form.cleaned_data["spreadsheet"]
+        if not dry_run:
+            # A large file would keep the request waiting (and time out): check it here, so
+            # that its errors are shown at once, and let the worker import it.
+            report, count = check_members(
+                upload,
+                filename=upload.name,
+                publish=form.cleaned_data["publish"],
+                user=self.request.user,
+            )
+            if count > settings.MEMBER_IMPORT_QUEUE_ABOVE:
+                return self.queue(form, upload, report, count)
         report = import_members(
             upload,
             filename=upload.name,
@@ -114,6 +130,23 @@ class MemberSpreadsheetView(WagtailAdminTemplateMixin, FormView):
         outcomes = [(outcome, labels[outcome.action]) for outcome in report.rows]
         return self.render_to_response(
             self.get_context_data(form=form, report=report, outcomes=outcomes)
+        )
+
+    def queue(self, form, upload, report, count):
+        if report.ok:
+            queue_import(upload, publish=form.cleaned_data["publish"], user=self.request.user)
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                report=report,
+                outcomes=[],
+                queued=count if report.ok else None,
+                tasks_url=(
+                    reverse("background_tasks:index")
+                    if self.request.user.has_perm("background.view_taskrecord")
+                    else None
+                ),
+            )
         )
 
     def get_context_data(self, **kwargs):

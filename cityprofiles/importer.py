@@ -19,8 +19,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.models import Locale
 
-from .members import COLUMNS, REQUIRED_COLUMNS, MemberRowForm, apply_member
+from .members import COLUMNS, REQUIRED_COLUMNS, MemberRowForm, apply_member, directory_for
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -123,6 +124,40 @@ def import_members(
     return report
 
 
+def check_members(source, *, filename=None, publish=True, user=None):
+    """Check a spreadsheet without touching a page: the file, every row with the member
+    form, the members directory of each language and, when publishing, the permission to
+    publish there. Fast enough for the request however many rows there are; what only the
+    import itself can find (a name already used by another member of that country) it finds
+    when it runs. Returns the report (no rows in it) and the number of rows checked."""
+    report = ImportReport(dry_run=True)
+    try:
+        rows, report.warnings = read_rows(source, filename=filename)
+    except SpreadsheetError as error:
+        report.errors.append(RowError(None, "", str(error)))
+        return report, 0
+    cleaned = _validate(rows, report, None, 100)
+    for language in sorted({data["language"] for _number, data in cleaned}):
+        first_row = next(number for number, data in cleaned if data["language"] == language)
+        try:
+            directory = directory_for(Locale.objects.get(language_code=language))
+        except LookupError as error:
+            report.errors.append(RowError(first_row, "language", str(error)))
+            continue
+        if publish and user is not None and not directory.permissions_for_user(user).can_publish():
+            report.errors.append(RowError(first_row, "", not_yours_to_publish()))
+    return report, len(rows)
+
+
+def not_yours_to_publish():
+    """Publishing keeps Wagtail's page permissions: the spreadsheet permission alone does not
+    let anyone publish where they could not publish by hand."""
+    return _(
+        "You may not publish this profile. Ask an administrator for permission to "
+        "publish in the members directory, or import without publishing."
+    )
+
+
 def _validate(rows, report, progress, every):
     """Check every row with the member form; a member may appear once per language."""
     cleaned = []
@@ -165,13 +200,7 @@ def _apply(cleaned, report, publish, user, progress, every):
             except LookupError as error:  # no members directory in that language
                 report.errors.append(RowError(number, "language", str(error)))
             except PermissionDenied:
-                # Publishing keeps Wagtail's page permissions: the spreadsheet permission
-                # alone does not let anyone publish where they could not publish by hand.
-                message = _(
-                    "You may not publish this profile. Ask an administrator for permission to "
-                    "publish in the members directory, or import without publishing."
-                )
-                report.errors.append(RowError(number, "", message))
+                report.errors.append(RowError(number, "", not_yours_to_publish()))
             else:
                 report.rows.append(
                     RowOutcome(number, page.title, data["key"], data["language"], action)

@@ -129,7 +129,8 @@ LISTINGS = "listing"  # the tag of every answer that lists pages (see home/http_
 class Change:
     description: str
     versions: tuple
-    # What it bans in the HTTP cache: ALL, or the page's own tags plus every listing.
+    # What it bans in the HTTP cache: ALL; "page", the page's own tags plus every listing;
+    # or LISTINGS, every listing alone.
     http: str
 
 
@@ -151,6 +152,11 @@ CHANGES = {
         "a live page's row changed without publishing (a command, the shell)",
         ("kept", "catalogue"),
         "page",
+    ),
+    "page indexed": Change(
+        "a saved page written to the search index by the worker, after its publication",
+        ("catalogue",),
+        LISTINGS,
     ),
     "privacy changed": Change("a page made private or public again", ("pages", "catalogue"), ALL),
     "site changed": Change("a site's host, port or root changed", ("pages",), ALL),
@@ -177,7 +183,9 @@ def changed(what, page=None):
     _bump(change.versions)
     from . import http_cache
 
-    if change.http == ALL or page is None:
+    if change.http == LISTINGS:
+        http_cache.ban_on_commit({LISTINGS})
+    elif change.http == ALL or page is None:
         http_cache.ban_on_commit(ALL)
     else:
         http_cache.ban_on_commit({*http_cache.tags_changed_by(page), LISTINGS})

@@ -14,6 +14,12 @@ story its linked members and initiatives) and ``listing`` for anything that list
 each address in ``HTTP_CACHE_PURGE_URLS``; and again ``HTTP_CACHE_REBAN_SECONDS`` later,
 because a page that began rendering before the commit may reach the cache after the first
 ban.
+
+The first ban is sent by the process that made the change, at once: it is one small HTTP
+request, and the next reader must get the new page. The late one is a deferred task for the
+worker (``home.tasks.reban`` with ``run_after``) when the task backend can defer (the
+database queue); with tasks run inline (development, tests) a thread of this process sends
+it instead (``_Rebans``).
 """
 
 import atexit
@@ -23,9 +29,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Page
 
@@ -160,11 +168,27 @@ def ban(tags, again=False):
             # until HTTP_CACHE_SECONDS pass. Say so, loudly enough to be seen.
             logger.warning("HTTP cache at %s not banned (%s): %s", url, " ".join(tags), error)
     if again:
+        reban_later(tags)
+
+
+def reban_later(tags):
+    from .tasks import reban  # here: the task's module imports this one
+
+    if not reban.get_backend().supports_defer:
+        _rebans.add(tags)
+        return
+    due = timezone.now() + timedelta(seconds=settings.HTTP_CACHE_REBAN_SECONDS)
+    try:
+        reban.using(run_after=due).enqueue(sorted(tags))
+    except DatabaseError:
+        # The queue is out of reach (the database restarting): this process sends it.
+        logger.warning("Late ban of %s not queued; sent by this process", " ".join(tags))
         _rebans.add(tags)
 
 
 class _Rebans:
-    """One thread per process sends the late bans, several due at once as one."""
+    """Without a queue that can defer: one thread per process sends the late bans, several
+    due at once as one."""
 
     def __init__(self):
         self.due = []

@@ -6,8 +6,15 @@ page gets. The backends' own auto-update is therefore off (settings), and this
 module indexes each object through the alias of its locale: a French page
 through ``lang-fr`` (French stemming), an Arabic page through ``lang-ar``, and
 objects without a language (images, documents) through ``default``.
+
+The write is background work (``search.tasks.index_saved``, run by the worker): a save
+only queues the object's app label, model name and key, in the same transaction as the
+save, and the task reads the stored row once the change is committed. Removing a deleted
+object stays in the request: there is no row left to read, and the removal is one DELETE
+done in the delete's own transaction (rolled back with it).
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from modelsearch import index
@@ -60,15 +67,35 @@ def remove_object(instance):
         get_search_backend(name).delete(instance)
 
 
-def _on_save(sender, instance, raw=False, **kwargs):
+# What saving a draft writes to a page's row (Wagtail autosaves every few seconds while an
+# editor types): nothing any index holds, the draft's text stays in its revision.
+DRAFT_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+}
+
+
+def index_stored(app_label, model_name, pk):
+    """Index the stored row of one object, not an object in memory: saving a draft revision
+    saves the page row with only some fields updated while the instance holds the draft's
+    text, which must not become searchable before it is published. Returns the row; raises
+    ``ObjectDoesNotExist`` when it was deleted since (the worker counts that as done)."""
+    model = apps.get_model(app_label, model_name)
+    stored = model._default_manager.get(pk=pk)
+    index_object(stored)
+    return stored
+
+
+def _on_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw:
         return
-    # Index what is stored, not the object in memory: saving a draft revision saves the
-    # page row with only some fields updated while the instance holds the draft's text,
-    # which must not become searchable before it is published.
-    stored = type(instance)._default_manager.filter(pk=instance.pk).first()
-    if stored is not None:
-        index_object(stored)
+    if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
+        return
+    from .tasks import index_saved  # here: the task's module imports this one
+
+    index_saved.enqueue(instance._meta.app_label, instance._meta.model_name, str(instance.pk))
 
 
 def _on_delete(sender, instance, **kwargs):

@@ -1,15 +1,33 @@
-"""The search's background work: counting a search in Wagtail's query log.
+"""The search's background work, run by the worker (docs/deploy.md, "Background tasks").
 
-Counting is a SELECT or INSERT of the query and an UPDATE of its row of the day; done in the
-request, every search of a popular word (even one served from the page cache) waits on the
-same row's lock. Queued, the request writes one new row of the task queue instead and the
-worker does the counting (docs/search.md)."""
+- Counting a search in Wagtail's query log. Counting is a SELECT or INSERT of the query and
+  an UPDATE of its row of the day; done in the request, every search of a popular word
+  (even one served from the page cache) waits on the same row's lock. Queued, the request
+  writes one new row of the task queue instead and the worker does the counting.
+- Indexing an object once its save is committed (search/indexing.py), then making the
+  search's counts and kept pages fresh: they were built from the index as it was before.
+"""
 
 from django_tasks import task
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+
+from home import freshness
+
+from . import indexing
 
 
 @task()
 def count_search(query):
     """Count one search for ``query`` (the editors' “popular searches”)."""
     Query.get(query).add_hit()
+
+
+@task()
+def index_saved(app_label, model_name, pk):
+    """Index the stored row of a saved object through its own language's alias (and
+    remember its words for “Did you mean”), then make what the search shows fresh: counts
+    and kept pages built between the save and now read the index without this object."""
+    stored = indexing.index_stored(app_label, model_name, pk)
+    if isinstance(stored, Page):
+        freshness.changed("page indexed")

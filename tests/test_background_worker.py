@@ -98,3 +98,22 @@ def test_the_worker_refuses_to_start_when_tasks_run_inline():
     )
     assert done.returncode != 0
     assert "TASKS_BACKEND" in done.stderr
+
+
+def test_the_worker_process_indexes_a_published_page_in_its_language(client):
+    from cityprofiles.tests import builders
+    from initiatives.tests.builders import initiative
+
+    _homes, directories = builders.site_tree(languages=("en", "fr"))
+    barcelona = builders.profile(directories["en"], "Barcelona", country="ES", region="europe")
+    french = builders.translate(barcelona, "fr", title="Barcelone")
+    with override_settings(TASKS=DATABASE_QUEUE):
+        initiative(french, "Logements sociaux", summary="Des logements pour les familles.")
+        assert TaskRecord.objects.filter(task_path="search.tasks.index_saved").exists()
+        assert "Logements sociaux" not in client.get("/fr/recherche/?q=logement").content.decode()
+
+        output, _seconds = run_worker()
+
+        assert "successful: search.tasks.index_saved" in output, output
+        # French stemming ("logement" finds "logements"), written by the other process.
+        assert "Logements sociaux" in client.get("/fr/recherche/?q=logement").content.decode()

@@ -8,6 +8,9 @@ warm); the change is made in a third process (``manage.py import_members``, or
 ``manage.py shell -c`` publishing, unpublishing, moving, renaming, restricting or saving a
 setting); then every one of the next responses, from both workers, shows it.
 
+The background worker (``manage.py run_tasks``) runs beside the server, as in production: it
+writes the search index after each publish and sends the HTTP cache's late bans.
+
 Which worker answered is read from gunicorn's access log (``%(p)s``, the worker's process
 id), so a check fails if one worker never answered rather than passing on one worker alone.
 The database is SQLite by default, or a new PostgreSQL database next to DATABASE_URL's.
@@ -76,10 +79,14 @@ class Server:
         self.log = log
 
     def manage(self, *arguments):
+        return self.manage_with({}, *arguments)
+
+    def manage_with(self, variables, *arguments):
+        """``manage.py`` in a new process, with ``variables`` added to the server's own."""
         done = subprocess.run(  # noqa: S603 - our own manage.py
             [sys.executable, str(ROOT / "manage.py"), *arguments],
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, **variables},
             capture_output=True,
             text=True,
             timeout=600,
@@ -91,6 +98,13 @@ class Server:
         """Run ``script`` in a new process; its last line of output is returned."""
         return self.manage("shell", "--no-imports", "-c", script).strip().splitlines()[-1]
 
+    def eventually(self, path, check, seconds=60):
+        """Ask ``path`` until ``check`` holds (what the worker does after a change)."""
+        deadline = time.monotonic() + seconds
+        while not check(*self.get(path)):
+            assert time.monotonic() < deadline, f"{path} never showed the worker's work"
+            time.sleep(0.2)
+
     def get(self, path):
         request = Request(self.url + path, headers={"Accept-Language": "en"})  # noqa: S310
         try:
@@ -101,8 +115,9 @@ class Server:
 
     def workers_of(self, lines, path):
         # A line a worker is still writing may be cut short: only whole "pid path status".
+        # The log has the path without its query string.
         rows = [line.split() for line in lines]
-        return {row[0] for row in rows if len(row) == 3 and row[1] == path}
+        return {row[0] for row in rows if len(row) == 3 and row[1] == path.split("?")[0]}
 
     def answers(self, path):
         """At least ANSWERS answers to ``path``, two at a time, until both workers have given
@@ -127,6 +142,22 @@ class Server:
         for status, headers, body in answers:
             assert check(status, headers, body), (path, status, headers.get("X-Page-Cache"))
         return answers
+
+
+def load_demo(site):
+    """The demo content with its tasks run inline, as bin/start loads it: a bulk load of
+    hundreds of pages would otherwise leave the worker a backlog of some 1,500 tasks."""
+    site.manage_with({"TASKS_BACKEND": "immediate"}, "load_demo")
+
+
+def start_worker(env, log):
+    return subprocess.Popen(  # noqa: S603 - our own manage.py
+        [sys.executable, str(ROOT / "manage.py"), "run_tasks", "--interval", "0.2"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +185,11 @@ def server(tmp_path_factory):
     port = free_port()
     site = Server(f"http://127.0.0.1:{port}", env, log)
     site.manage("migrate", "--no-input", "-v0")
-    site.manage("load_demo")
+    load_demo(site)
     errors = (workdir / "server.log").open("w")
+    # The background worker beside the server, as bin/start and production run it: the
+    # search index is written by its tasks (docs/search.md).
+    worker = start_worker(env, errors)
     process = subprocess.Popen(  # noqa: S603 - the venv's gunicorn
         [
             str(GUNICORN),
@@ -192,8 +226,9 @@ def server(tmp_path_factory):
                 raise RuntimeError(f"one worker never answered; see {workdir / 'server.log'}")
         yield site
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        for running in (worker, process):
+            running.terminate()
+            running.wait(timeout=30)
         drop_database()
 
 
@@ -229,6 +264,27 @@ def test_imported_members_count_in_every_process(server, tmp_path):
     server.every(DIRECTORY, lambda s, h, body: "Latecomer City" in body)
 
 
+QUEUED_IMPORT = """
+import io
+from django.core.files.uploadedfile import SimpleUploadedFile
+from cityprofiles.tasks import queue_import
+spreadsheet = SimpleUploadedFile("queued.csv", {content!r}.encode())
+print(queue_import(spreadsheet, publish=True, user=None).id)
+"""
+
+
+def test_members_imported_by_the_worker_count_in_every_process(server):
+    before = directory_count(warm(server, DIRECTORY))
+    content = (
+        "name,country,region,member_type,government_type\n"
+        "Workerville,PT,europe,government,city\n"
+        "Queue Harbour,CL,latin-america,government,city\n"
+    )
+    server.shell(QUEUED_IMPORT.format(content=content))
+    server.eventually(DIRECTORY, lambda s, h, body: "Queue Harbour" in body)
+    server.every(DIRECTORY, lambda s, h, body: directory_count(body) == before + 2)
+
+
 PROFILE = """
 from cityprofiles.models import CityProfilePage
 page = CityProfilePage.objects.live().get(member_key="{key}", locale__language_code="en")
@@ -251,6 +307,11 @@ def test_renamed_profile_in_every_process(server):
     )
     server.every(path, lambda s, h, body: "<h1" in body and "fresh everywhere" in body)
     server.every(DIRECTORY, lambda s, h, body: "Grigny-sur-Orge, fresh everywhere" in body)
+    # The search finds the new words once the worker beside the server has indexed them, and
+    # then in every process: its counts and kept pages were refreshed after the index write.
+    search = "/en/search/?q=everywhere"
+    server.eventually(search, lambda s, h, body: "fresh everywhere" in body)
+    server.every(search, lambda s, h, body: "fresh everywhere" in body)
 
 
 def test_unpublished_member_leaves_every_process(server):

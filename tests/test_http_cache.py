@@ -21,7 +21,15 @@ from urllib.error import HTTPError
 
 import pytest
 
-from .test_fresh_in_every_process import GUNICORN, ROOT, Server, free_port, own_database
+from .test_fresh_in_every_process import (
+    GUNICORN,
+    ROOT,
+    Server,
+    free_port,
+    load_demo,
+    own_database,
+    start_worker,
+)
 
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 
@@ -47,8 +55,26 @@ def wait_for(url, what, seconds=120):
     raise RuntimeError(f"{what} did not start")
 
 
+# Appended to each change made in the third process: it returns once the worker has run what
+# the change queued (the late bans, the index), as the process once waited for its own late
+# bans, so that no late ban lands in the middle of the next check.
+WAIT_FOR_THE_WORKER = """
+import time as _time
+from background.models import TaskRecord as _Task
+_deadline = _time.monotonic() + 60
+from django.db.models import Q as _Q
+# Tasks never tried yet, or running; one waiting to be retried is left to its time.
+while _Task.objects.filter(_Q(status="RUNNING") | _Q(status="READY", attempts=0)).exists():
+    assert _time.monotonic() < _deadline, "the worker left tasks waiting"
+    _time.sleep(0.1)
+"""
+
+
 class Front(Server):
     """The site through Varnish (``get``), and straight (``site_url``)."""
+
+    def shell(self, script):
+        return super().shell(script + WAIT_FOR_THE_WORKER)
 
     def get(self, path, opener=None, headers=None):
         request = urllib.request.Request(  # noqa: S310 - loopback
@@ -83,7 +109,7 @@ def front(tmp_path_factory):
     )
     front = Front(f"http://127.0.0.1:{varnish_port}", env, workdir / "access.log")
     front.manage("migrate", "--no-input", "-v0")
-    front.manage("load_demo")
+    load_demo(front)
     front.manage(
         "shell",
         "-c",
@@ -102,12 +128,14 @@ def front(tmp_path_factory):
     varnish = subprocess.Popen(  # noqa: S603 - our own script
         [str(ROOT / "bin" / "varnish")], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
     )
+    # The worker sends the late bans and indexes what is published (the database queue).
+    worker = start_worker(env, log)
     try:
         wait_for(f"http://127.0.0.1:{site_port}/en/", "gunicorn")
         wait_for(f"{front.url}/en/", "varnish")
         yield front
     finally:
-        for process in (varnish, site):
+        for process in (worker, varnish, site):
             process.terminate()
             process.wait(timeout=30)
         drop_database()

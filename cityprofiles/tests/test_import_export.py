@@ -11,11 +11,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_tasks import TaskResultStatus
 from openpyxl import Workbook, load_workbook
 from wagtail.models import GroupPagePermission, Revision
 
+from background import worker
+from background.models import TaskRecord
 from cityprofiles import importer
 from cityprofiles.exporter import write_members
 from cityprofiles.importer import import_members
@@ -623,3 +627,83 @@ def test_visitors_are_sent_to_the_login_page(campaign, client):
 
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert not CityProfilePage.objects.exists()
+
+
+# --- A large file, imported by the worker ----------------------------------------------------
+
+DATABASE_QUEUE = {
+    "default": {
+        "BACKEND": "background.backend.DatabaseBackend",
+        "OPTIONS": {"MAX_ATTEMPTS": 2, "RETRY_DELAY": 60},
+    }
+}
+IMPORT_TASK = "cityprofiles.tasks.import_spreadsheet"
+
+
+def many_members(count):
+    return [member(f"Queued Town {n}", key=f"queued-town-{n}-es") for n in range(count)]
+
+
+@override_settings(TASKS=DATABASE_QUEUE, MEMBER_IMPORT_QUEUE_ABOVE=3)
+def test_a_file_above_the_threshold_is_checked_now_and_imported_by_the_worker(
+    campaign, admin_client, client
+):
+    response = upload(admin_client, many_members(4), "import")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "4 members are being imported; they appear when the task finishes." in content
+    assert reverse("background_tasks:index") in content
+    assert not CityProfilePage.objects.exists()
+    task = TaskRecord.objects.get(task_path=IMPORT_TASK)
+    assert task.status == TaskResultStatus.READY
+    # Listed for the secretariat while it waits.
+    assert IMPORT_TASK in admin_client.get(reverse("background_tasks:index")).content.decode()
+
+    worker.drain()  # the import, then the indexing tasks its publications queued
+
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.SUCCESSFUL, task.traceback
+    assert task.return_value["created"] == 4
+    assert CityProfilePage.objects.filter(live=True).count() == 4
+    directory = client.get("/en/cities/").content.decode()
+    assert "Queued Town 3" in directory
+    assert "Queued Town 3" in client.get("/en/search/?q=queued").content.decode()
+
+
+@override_settings(TASKS=DATABASE_QUEUE, MEMBER_IMPORT_QUEUE_ABOVE=3)
+def test_a_large_file_with_errors_is_refused_at_once_and_nothing_is_queued(campaign, admin_client):
+    rows = [*many_members(3), member("Typo Town", member_type="goverment")]
+    content = upload(admin_client, rows, "import").content.decode()
+    assert "Nothing was imported: 1 error was found" in content
+    assert "Unknown member type “goverment”" in content
+    assert "being imported" not in content
+    assert not TaskRecord.objects.filter(task_path=IMPORT_TASK).exists()
+    assert not CityProfilePage.objects.exists()
+
+
+@override_settings(TASKS=DATABASE_QUEUE, MEMBER_IMPORT_QUEUE_ABOVE=3)
+def test_a_large_file_needs_the_permission_to_publish_before_it_is_queued(campaign, client, editor):
+    editor.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="cityprofiles", codename="add_cityprofilepage"
+        )
+    )
+    client.force_login(editor)
+    content = upload(client, many_members(4), "import").content.decode()
+    assert "You may not publish this profile" in content
+    assert not TaskRecord.objects.filter(task_path=IMPORT_TASK).exists()
+
+
+@override_settings(TASKS=DATABASE_QUEUE, MEMBER_IMPORT_QUEUE_ABOVE=3)
+def test_what_only_the_import_finds_fails_the_task_and_saves_nothing(campaign, admin_client):
+    upload(admin_client, many_members(4), "import")
+    # Meanwhile someone else created a member of that country under one of the names.
+    import_members(csv_upload([member("Queued Town 2", key="another-town-es")]))
+    assert worker.drain() >= 1
+    task = TaskRecord.objects.get(task_path=IMPORT_TASK)
+    assert (task.status, task.error_class) == (
+        TaskResultStatus.READY,  # tried again later, then failed, listed with its error
+        "cityprofiles.tasks.SpreadsheetRefused",
+    )
+    assert "Nothing was imported from members.csv: row 4" in task.traceback
+    assert not CityProfilePage.objects.filter(member_key__startswith="queued-town").exists()

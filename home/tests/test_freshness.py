@@ -2,11 +2,13 @@
 
 import re
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.models import Page
 
 from home import freshness, http_cache
@@ -31,7 +33,9 @@ def test_the_page_in_docs_lists_every_change_as_the_module_does():
     for name, change in freshness.CHANGES.items():
         versions, http = documented[name]
         assert versions == change.versions, name
-        assert http == ("all" if change.http == freshness.ALL else "page"), name
+        assert http == {freshness.ALL: "all", freshness.LISTINGS: "listings"}.get(
+            change.http, "page"
+        ), name
 
 
 def test_every_version_is_documented():
@@ -103,6 +107,8 @@ def test_each_change_raises_its_versions_twice_and_bans_once_committed(
     first = ban_catcher[0]
     if change.http == freshness.ALL:
         assert first == {"all": "1", "tags": None}
+    elif change.http == freshness.LISTINGS:
+        assert first == {"all": None, "tags": freshness.LISTINGS}
     else:
         tags = set(first["tags"].split("|"))
         assert tags == {http_cache.page_tag(page.translation_key), freshness.LISTINGS}
@@ -120,3 +126,29 @@ def test_a_draft_saved_changes_nothing(ban_catcher, django_capture_on_commit_cal
         page.save(update_fields=["draft_title", "latest_revision_created_at"])
     assert freshness.versions() == before
     assert ban_catcher == []
+
+
+DATABASE_QUEUE = {"default": {"BACKEND": "background.backend.DatabaseBackend"}}
+
+
+@pytest.mark.django_db
+def test_the_late_ban_is_a_deferred_task_for_the_worker(
+    ban_catcher, django_capture_on_commit_callbacks
+):
+    from background import worker
+    from background.models import TaskRecord
+
+    page = Page.objects.get(depth=1)
+    with override_settings(TASKS=DATABASE_QUEUE, HTTP_CACHE_REBAN_SECONDS=60):
+        with django_capture_on_commit_callbacks(execute=True):
+            freshness.changed("page published", page)
+        # The first ban at once, in this process; the late one waits in the queue.
+        assert len(ban_catcher) == 1
+        late = TaskRecord.objects.get(task_path="home.tasks.reban")
+        assert late.args == [sorted(ban_catcher[0]["tags"].split("|"))]
+        assert late.run_after > timezone.now() + timedelta(seconds=50)
+        assert http_cache._rebans.due == []  # no thread of this process holds it
+        assert worker.drain() == 0  # not due yet
+        TaskRecord.objects.filter(pk=late.pk).update(run_after=timezone.now())
+        assert worker.drain() == 1
+    assert len(ban_catcher) == 2 and ban_catcher[1] == ban_catcher[0]

@@ -62,7 +62,8 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
-    "wagtail.search",
+    # Wagtail's search app, without the handlers that queue a useless task on every save.
+    "search.wagtail_search_app.WagtailSearchWithoutAutoUpdate",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -406,8 +407,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "campaign@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks (docs/deploy.md, "Background tasks") -------------------
-# E-mails and the search log are queued in the database and run by `manage.py run_tasks`;
-# TASKS_BACKEND=immediate runs them inline in the request instead (no worker needed).
+# E-mails, the search log, indexing, large member imports and late bans are queued in the
+# database and run by `manage.py run_tasks`; TASKS_BACKEND=immediate runs them inline in the
+# request instead (no worker needed).
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
 _task_backends = {
     "database": "background.backend.DatabaseBackend",
@@ -418,6 +420,9 @@ if TASKS_BACKEND not in _task_backends:
         f"TASKS_BACKEND={TASKS_BACKEND!r}: say 'database' (queued, run by manage.py "
         "run_tasks) or 'immediate' (run inline in the request)."
     )
+# A member spreadsheet uploaded in the admin with more rows than this is checked in the
+# request and imported by the worker (cityprofiles/admin_views.py).
+MEMBER_IMPORT_QUEUE_ABOVE = int(os.environ.get("MEMBER_IMPORT_QUEUE_ABOVE", "200"))
 TASKS = {
     "default": {
         "BACKEND": _task_backends[TASKS_BACKEND],
