@@ -264,3 +264,43 @@ def test_filtered_downloads_are_built_by_the_view_as_before(
         answer = client.get(address)
         assert answer.status_code == 200 and not answer.streaming
         assert "X-Data-Version" not in answer
+
+
+def test_on_s3_the_files_are_built_into_the_bucket_and_served_from_it(
+    client, settings, campaign, django_capture_on_commit_callbacks
+):
+    """With the media on S3 (docs/deploy.md), through moto's S3 in this process."""
+    moto = pytest.importorskip("moto")
+    import boto3
+
+    with moto.mock_aws():
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="hrc-media")
+        settings.AWS_STORAGE_BUCKET_NAME = "hrc-media"
+        settings.AWS_S3_REGION_NAME = "us-east-1"
+        settings.AWS_ACCESS_KEY_ID = "hrc-test"
+        settings.AWS_SECRET_ACCESS_KEY = "hrc-test-secret"  # noqa: S105
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {"BACKEND": "storages.backends.s3.S3Storage"},
+        }
+        publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Water for all")
+        version = full_downloads.current_version()
+        keys = [
+            item["Key"]
+            for item in boto3.client("s3", region_name="us-east-1").list_objects_v2(
+                Bucket="hrc-media"
+            )["Contents"]
+        ]
+        assert f"downloads/{version}/initiatives-en.csv" in keys
+
+        served = client.get(FULL["initiatives"]["csv"])
+        assert served["X-Data-Version"] == version
+        content = body(served)
+        assert "Water for all" in content.decode("utf-8")
+        assert content == built_by_the_view(client, settings, FULL["initiatives"]["csv"]).content
+
+        publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Parks for all")
+        publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Trees for all")
+        listed = boto3.client("s3", region_name="us-east-1").list_objects_v2(Bucket="hrc-media")
+        versions = {item["Key"].split("/")[1] for item in listed["Contents"]}
+        assert len(versions) == 2  # the older files were deleted from the bucket
