@@ -11,7 +11,8 @@ the headers the view sends.
 - **The version** is freshness's ``pages`` and ``catalogue`` (every change to a record or an
   address raises one of them: docs/freshness.md) and the release (a deployment may change the
   fields or the labels). Once a change is committed (``freshness.raised``) the build of its
-  version is queued (``search.tasks.build_full_downloads``).
+  version is queued (``search.tasks.build_full_downloads``), for the worker
+  (``manage.py run_tasks``).
 - **What is built** is recorded in the shared cache (``BUILT_KEY``, no timeout): the current
   build and the one before it, each with its version, its files and their headers. A request
   reads that record, not the storage, so it costs one cache read; a cache emptied by hand
@@ -40,6 +41,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError
 from django.http import FileResponse
 from django.utils import timezone, translation
+from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.models import Locale
 
 from home import freshness
@@ -166,7 +168,16 @@ def queue(version):
 
 
 def on_versions_raised(sender, names, **kwargs):
-    """A committed change that touches the records queues the build of the new version."""
+    """A committed change that touches the records queues the build of the new version.
+
+    Not without a worker (``TASKS_BACKEND=immediate``: the tests, the benchmark, a quick
+    start): the build would then run in the committing process once per commit, thousands of
+    times in an import or the benchmark's load. There the first full download asked after
+    the change builds them (``serve``)."""
+    from .tasks import build_full_downloads
+
+    if isinstance(build_full_downloads.get_backend(), ImmediateBackend):
+        return
     if set(names) & set(BUILT_ON):
         queue(current_version())
 

@@ -1,10 +1,11 @@
 """Full downloads built once per change by the worker and served as files (issue #15, item 10):
 search/full_downloads.py, docs/open-data.md.
 
-Real database, real files (a temporary MEDIA_ROOT), Django's test client. A change's task
-runs when its transaction commits (``django_capture_on_commit_callbacks(execute=True)``):
-inline with the tests' immediate backend, or queued in ``background``'s table and run by the
-worker's own loop (``background.worker.drain``) to see what a request gets meanwhile.
+Real database, real files (a temporary MEDIA_ROOT), Django's test client. A change queues
+its build when its transaction commits (``django_capture_on_commit_callbacks(execute=True)``)
+in ``background``'s table, as in production, and the worker's own loop runs it
+(``background.worker.drain``), so a test also sees what a request gets meanwhile. With the
+tests' immediate backend (no worker) the first full download after a change builds them.
 """
 
 import json
@@ -55,7 +56,7 @@ def media(settings, tmp_path):
     return tmp_path
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def queued(settings):
     """Tasks kept in the queue until the worker runs them, as in production."""
     settings.TASKS = {"default": {"BACKEND": "background.backend.DatabaseBackend"}}
@@ -76,10 +77,14 @@ def campaign():
     return {"barcelona": barcelona, "housing": housing}
 
 
-def publish(capture, profile, title):
-    """Publish a new initiative and commit, as the admin's request does."""
+def publish(capture, profile, title, work=True):
+    """Publish a new initiative and commit, as the admin's request does; then, unless
+    ``work`` is false, the worker runs what is due."""
     with capture(execute=True):
-        return initiative(profile, title)
+        page = initiative(profile, title)
+    if work:
+        drain()
+    return page
 
 
 def body(response):
@@ -164,12 +169,11 @@ def test_until_the_worker_builds_the_new_file_the_previous_one_is_served(
     client, media, campaign, queued, django_capture_on_commit_callbacks
 ):
     publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Water for all")
-    drain()
     old = client.get("/en/search/?format=csv")
     assert "X-Data-Stale" not in old
     old_content = body(old)
 
-    publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Parks for all")
+    publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Parks for all", work=False)
     waiting = [client.get("/en/search/?format=csv") for _ in range(3)]
     for answer in waiting:
         assert answer.status_code == 200
@@ -189,16 +193,14 @@ def test_several_publishes_in_a_row_are_built_once_and_only_two_versions_are_kep
     client, media, campaign, queued, django_capture_on_commit_callbacks
 ):
     publish(django_capture_on_commit_callbacks, campaign["barcelona"], "First")
-    drain()
     publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Second")
-    drain()
     kept = {full_downloads.current_version()}
     assert len(folders(media)) == 2
     for title in ("Third", "Fourth", "Fifth"):
-        publish(django_capture_on_commit_callbacks, campaign["barcelona"], title)
+        publish(django_capture_on_commit_callbacks, campaign["barcelona"], title, work=False)
     TaskRecord.objects.all().delete()  # keep only what these three publishes queue
     for title in ("Sixth", "Seventh", "Eighth"):
-        publish(django_capture_on_commit_callbacks, campaign["barcelona"], title)
+        publish(django_capture_on_commit_callbacks, campaign["barcelona"], title, work=False)
     assert drain() >= 3
 
     done = [
@@ -304,3 +306,17 @@ def test_on_s3_the_files_are_built_into_the_bucket_and_served_from_it(
         listed = boto3.client("s3", region_name="us-east-1").list_objects_v2(Bucket="hrc-media")
         versions = {item["Key"].split("/")[1] for item in listed["Contents"]}
         assert len(versions) == 2  # the older files were deleted from the bucket
+
+
+def test_without_a_worker_the_first_full_download_after_a_change_builds_them(
+    client, settings, media, campaign, django_capture_on_commit_callbacks
+):
+    """TASKS_BACKEND=immediate (the tests' settings, the benchmark): nothing is built at
+    each commit; the first full download asked builds every file, in its request."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Water for all", work=False)
+    assert not (media / "downloads").exists()
+    first = client.get(FULL["initiatives"]["json"])
+    assert first["X-Data-Version"] == full_downloads.current_version()
+    assert "Water for all" in body(first).decode()
+    assert len(list((media / "downloads" / first["X-Data-Version"]).iterdir())) == 8
