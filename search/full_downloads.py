@@ -31,6 +31,7 @@ the ones the view would have written.
 import hashlib
 import io
 import logging
+import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -44,7 +45,7 @@ from django.utils import timezone, translation
 from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.models import Locale
 
-from home import freshness
+from home import freshness, http_cache
 from home.page_cache import release
 
 from .export import initiatives_download, open_data_headers
@@ -132,6 +133,8 @@ def serve(request, dataset, locale, output):
     response["X-Data-Version"] = build["version"]
     response["X-Data-Built-At"] = build["built_at"]
     open_data_headers(response)
+    # Banned by the next publication in the HTTP cache, as the view's downloads are.
+    http_cache.tag(request, response)
     if stale:
         response["X-Data-Stale"] = "true"
         response["Cache-Control"] = f"public, max-age={STALE_SECONDS}"
@@ -216,6 +219,7 @@ def build_files(version):
         with translation.override(locale.language_code):
             for dataset, make in DATASETS.items():
                 for output in FORMATS:
+                    started = time.perf_counter()
                     response = make(request, locale, output)
                     name = file_name(dataset, locale.language_code, output)
                     path = default_storage.save(
@@ -225,7 +229,16 @@ def build_files(version):
                         "path": path,
                         "bytes": len(response.content),
                         "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+                        # What it cost, for the worker's log and docs/open-data.md's figures.
+                        "seconds": round(time.perf_counter() - started, 3),
                     }
+                    built_file = files[name]
+                    logger.info(
+                        "Built %s: %s bytes in %.2f s",
+                        path,
+                        built_file["bytes"],
+                        built_file["seconds"],
+                    )
     return files
 
 

@@ -42,6 +42,7 @@ SAME_HEADERS = [
     "Link",
     "Access-Control-Allow-Origin",
     "X-Robots-Tag",
+    "X-Cache-Tags",  # banned by the next publication in the HTTP cache, as before
 ]
 
 
