@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -75,12 +76,17 @@ def version(name):
     return versions(name)[name]
 
 
+def stamp(*on):
+    """The numbers of the versions ``on`` as one word (``pages3.catalogue7``): what a thing
+    built from them is filed under, in a cache key or a file's name."""
+    numbers = versions(*on)
+    return ".".join(f"{name}{numbers[name]}" for name in on)
+
+
 def key(kind, *parts, on):
     """The cache key of ``kind`` (with ``parts``: a language, a host…) built from what the
     versions ``on`` name: a new key as soon as one of them changes."""
-    numbers = versions(*on)
-    stamp = ".".join(f"{name}{numbers[name]}" for name in on)
-    return ":".join([kind, stamp, *(str(part) for part in parts)])
+    return ":".join([kind, stamp(*on), *(str(part) for part in parts)])
 
 
 def _increment(name):
@@ -90,6 +96,12 @@ def _increment(name):
     except ValueError:
         # Missing (a flushed cache): a fresh random start, as in versions().
         cache.set(stored_key, _fresh_start(), timeout=None)
+
+
+# Sent once a change is committed and its versions raised for the last time, with their
+# ``names``: for what is built ahead of the next request rather than at it (the full
+# downloads, search/full_downloads.py). Never sent for a change that was rolled back.
+raised = Signal()
 
 
 def _bump(names):
@@ -103,6 +115,7 @@ def _bump(names):
         _memo.versions = None
         for name in names:
             _increment(name)
+        raised.send(sender=None, names=names)
 
     transaction.on_commit(again)
 

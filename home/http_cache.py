@@ -136,10 +136,19 @@ class HttpCacheHeadersMiddleware:
         if public and "public" in response["Cache-Control"]:
             # Kept by a shared cache (a view may have said so itself: sitemaps, downloads),
             # so it must be banned when what it shows changes.
-            page = getattr(request, "http_cache_page", None)
-            tags = tags_shown_by(page) if page is not None else {freshness.LISTINGS}
-            response[TAGS_HEADER] = " ".join(sorted(tags))
+            tag(request, response)
         return response
+
+
+def tag(request, response):
+    """``X-Cache-Tags``: the tags of the page served, else of a listing. Also called by
+    a view whose answer is public but streamed (search/full_downloads.py): the page cache's
+    rule, which the middleware follows, leaves streamed answers out, the HTTP cache keeps
+    them, and a publication must ban them."""
+    page = getattr(request, "http_cache_page", None)
+    tags = tags_shown_by(page) if page is not None else {freshness.LISTINGS}
+    response[TAGS_HEADER] = " ".join(sorted(tags))
+    return response
 
 
 # --- Bans -------------------------------------------------------------------------------

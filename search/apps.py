@@ -7,9 +7,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Public search")
 
     def ready(self):
+        from home.freshness import raised
         from home.page_cache import served_from_cache
 
-        from . import indexing, views
+        from . import full_downloads, indexing, views
 
         indexing.connect()
         served_from_cache.connect(views.on_served_again, dispatch_uid="search-query-log")
+        raised.connect(full_downloads.on_versions_raised, dispatch_uid="search-full-downloads")

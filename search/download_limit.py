@@ -1,12 +1,14 @@
 """Downloads that cannot take the site down: a limit per client on downloads built afresh.
 
 A full download at 1,000 members costs about two seconds of one core (docs/open-data.md). The
-same download is the same for everyone until the next change, so it is kept: by the HTTP cache
-in front (tagged ``listing``, banned on every publish: home/http_cache.py) and by the page cache
-(home/page_cache.py keeps it compressed). What reaches the view is a download nobody has asked
-for since the last change, or a new filter: ``DOWNLOAD_RATE_LIMIT`` of those per client address
-in ``DOWNLOAD_RATE_WINDOW`` seconds, then a clear 429 with ``Retry-After``. Counted in the cache
-every process shares, as the join form's limit is (joining/abuse.py).
+full downloads are built once per change by the worker and served as files, never counted
+(search/full_downloads.py). A filtered download is the same for everyone until the next change,
+so it is kept: by the HTTP cache in front (tagged ``listing``, banned on every publish:
+home/http_cache.py) and by the page cache (home/page_cache.py keeps it compressed). What is
+built in the request is a filtered download nobody has asked for since the last change, or a
+full one whose file is not built at all yet: ``DOWNLOAD_RATE_LIMIT`` of those per client
+address in ``DOWNLOAD_RATE_WINDOW`` seconds, then a clear 429 with ``Retry-After``. Counted in
+the cache every process shares, as the join form's limit is (joining/abuse.py).
 """
 
 import hashlib

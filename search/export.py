@@ -133,12 +133,24 @@ LINKED = {
 def export_response(
     request, locale, query, facets, selected, sort, output, plain=(), limit=MAX_ROWS
 ):
-    """Every initiative matching the validated search (at most ``limit``), as a CSV or JSON
-    download. A longer result is cut, and says so: ``truncated`` in JSON, and the
-    ``X-Export-Truncated`` and ``X-Total-Count`` headers of both."""
+    """The download of the validated search, built in the request: limited per client
+    (search/download_limit.py). A full download is served from its stored file before this
+    is reached, where one is built (search/full_downloads.py)."""
     too_many = download_limit.refused(request)
     if too_many is not None:
         return too_many
+    return initiatives_download(
+        request, locale, query, facets, selected, sort, output, plain, limit
+    )
+
+
+def initiatives_download(
+    request, locale, query, facets, selected, sort, output, plain=(), limit=MAX_ROWS
+):
+    """Every initiative matching the validated search (at most ``limit``), as a CSV or JSON
+    download. A longer result is cut, and says so: ``truncated`` in JSON, and the
+    ``X-Export-Truncated`` and ``X-Total-Count`` headers of both. The worker builds the full
+    downloads' files with this very function, so a file and the view cannot differ."""
     ids = engine.ordered_ids(locale, query, facets, selected, sort, plain)
     kept = ids[:limit]
     total = ids.count()
@@ -183,7 +195,10 @@ def open_data_headers(response):
     response["Link"] = f'<{LICENSE["url"]}>; rel="license"'
     # Read-only public data: any site may read it from a browser.
     response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Expose-Headers"] = "Link, X-License, X-Total-Count, X-Export-Truncated"
+    response["Access-Control-Expose-Headers"] = (
+        "Link, X-License, X-Total-Count, X-Export-Truncated, X-Data-Version, X-Data-Built-At, "
+        "X-Data-Stale"
+    )
     return response
 
 

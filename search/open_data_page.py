@@ -73,12 +73,22 @@ def download_errors(request):
 
 
 def serve_members(page, request):
+    """The members download: its stored file (search/full_downloads.py), else built here
+    under the per-client limit, as a refused address is."""
+    from .download_limit import refused
+    from .full_downloads import serve
+
     form, errors = download_errors(request)
     if errors:
+        too_many = refused(request)
+        if too_many is not None:
+            return too_many
         response = page.render(request, context_overrides={"download_errors": errors})
         response.status_code = 400
         return response
-    return members_response(request, page.locale, form.cleaned_data["format"])
+    output = form.cleaned_data["format"]
+    stored = serve(request, "members", page.locale, output)
+    return stored or refused(request) or members_response(request, page.locale, output)
 
 
 def page_context(page, request):

@@ -6,6 +6,7 @@
   writes one new row of the task queue instead and the worker does the counting.
 - Indexing an object once its save is committed (search/indexing.py), then making the
   search's counts and kept pages fresh: they were built from the index as it was before.
+- Building the full downloads' files after a change (search/full_downloads.py).
 """
 
 from django_tasks import task
@@ -31,3 +32,12 @@ def index_saved(app_label, model_name, pk):
     stored = indexing.index_stored(app_label, model_name, pk)
     if isinstance(stored, Page):
         freshness.changed("page indexed")
+
+
+@task()
+def build_full_downloads(version):
+    """Build the files of every full download for ``version`` (queued once a change that makes
+    them stale is committed); nothing when that version is built already or superseded."""
+    from .full_downloads import build_all
+
+    return build_all(version)

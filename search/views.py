@@ -50,8 +50,14 @@ def search_view(request):
     output = form.cleaned_data.get("format") or "html"
     if output != "html":
         from .export import export_response
+        from .full_downloads import serve
 
-        return export_response(request, locale, query, facets, selected, sort, output, plain)
+        # Every initiative, no filter: the stored file, built once per change by the worker.
+        full = not (query or selected or plain or form.cleaned_data.get("sort"))
+        stored = serve(request, "initiatives", locale, output) if full else None
+        return stored or export_response(
+            request, locale, query, facets, selected, sort, output, plain
+        )
 
     outcome = engine.search(
         locale, query, facets, selected, sort, form.cleaned_data["page"] or 1, plain=plain

@@ -41,6 +41,12 @@ MEMBER_FIELDS = [
 ]
 
 
+def downloaded(response):
+    """A download's JSON: a stored file is streamed (search/full_downloads.py), so it has
+    no ``.json()``; ``getvalue()`` reads either kind of answer."""
+    return json.loads(response.getvalue())
+
+
 def initiative(profile, title, *, summary="A local initiative.", themes=(), publish=True, **extra):
     """A child of ``profile``, published unless ``publish`` is false (then a mere draft)."""
     page = InitiativePage(title=title, summary=summary, live=publish, **extra)
@@ -79,7 +85,7 @@ def campaign():
 
 
 def read_csv(response):
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.DictReader(io.StringIO(text[1:])))
 
@@ -103,7 +109,7 @@ def test_csv_download_holds_every_match_with_its_headers(client, campaign):
     assert response["Cache-Control"] == "public, max-age=300"
     assert response["X-Robots-Tag"] == "noindex"
     assert response["X-Export-Truncated"] == "false"
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text[1:].splitlines()[0].split(",") == FIELD_NAMES
     assert LICENSE_NAME not in text  # the licence is in the headers and docs, not the rows
     rows = read_csv(response)
@@ -178,7 +184,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(client, campaign):
     assert formula["partners"] == "'@SUM(A1)\n-2 partners"
     assert rows["'-minus"]["summary"] == "'\tTabbed"
     # JSON is data, not a spreadsheet: values are given as they are.
-    results = client.get("/en/search/?format=json").json()["results"]
+    results = downloaded(client.get("/en/search/?format=json"))["results"]
     assert '=HYPERLINK("http://evil.example","click")' in {r["title"] for r in results}
 
 
@@ -277,7 +283,7 @@ HIDDEN = {
 
 
 def test_nothing_unpublished_private_or_draft_is_downloaded_or_served(client, hidden):
-    exported = client.get("/en/search/?format=json").json()
+    exported = downloaded(client.get("/en/search/?format=json"))
     assert titles(exported["results"]) == ["Dakar published title", "Public plan"]
     assert exported["count"] == 2
     listed = client.get("/api/v1/initiatives/?page_size=100").json()
@@ -292,7 +298,7 @@ def test_nothing_unpublished_private_or_draft_is_downloaded_or_served(client, hi
         client.get("/api/v1/initiatives/?language=fr"),
         client.get("/api/v1/members/?language=fr"),
     ]:
-        body = response.content.decode("utf-8")
+        body = response.getvalue().decode("utf-8")
         assert response.status_code == 200
         assert not [text for text in HIDDEN if text in body], response.request["PATH_INFO"]
 
@@ -502,10 +508,10 @@ def test_query_counts_do_not_grow_with_the_number_of_results(client, campaign):
 
     add(3, 0)
     small = {address: count_queries(client, address) for address in addresses}
-    assert client.get("/en/search/?format=json").json()["count"] == 3
+    assert downloaded(client.get("/en/search/?format=json"))["count"] == 3
     add(12, 3)
     large = {address: count_queries(client, address) for address in addresses}
-    assert client.get("/en/search/?format=json").json()["count"] == 15
+    assert downloaded(client.get("/en/search/?format=json"))["count"] == 15
     assert client.get("/api/v1/members/?page_size=100").json()["count"] == 17
     assert small == large
 

@@ -1,0 +1,274 @@
+"""Full downloads built once per change by the worker and served as files (issue #15, item 10).
+
+A full download (every initiative, or every member, in one language and format, with no
+filter) costs about two seconds of one core at 1,000 members and is the same for everyone
+until the next change. Built in the request, every publication made many clients rebuild it
+at once (docs/load-testing.md). So the worker builds each of them once per change and stores
+it through Django's default storage (the media folder, or the S3 bucket:
+site/media_storage.py) under ``downloads/<version>/``; a request streams the stored file with
+the headers the view sends.
+
+- **The version** is freshness's ``pages`` and ``catalogue`` (every change to a record or an
+  address raises one of them: docs/freshness.md) and the release (a deployment may change the
+  fields or the labels). Once a change is committed (``freshness.raised``) the build of its
+  version is queued (``search.tasks.build_full_downloads``), for the worker
+  (``manage.py run_tasks``).
+- **What is built** is recorded in the shared cache (``BUILT_KEY``, no timeout): the current
+  build and the one before it, each with its version, its files and their headers. A request
+  reads that record, not the storage, so it costs one cache read; a cache emptied by hand
+  forgets every build (old files are then never trusted) and the next request queues one.
+- **A request** for a full download gets the file of the current version; while the worker
+  has not built it yet, the previous build's file, marked ``X-Data-Stale: true`` and kept only
+  ``STALE_SECONDS`` by caches; with no build at all, the view builds it under the per-client
+  limit (search/download_limit.py), as it does for every filtered download.
+
+Files are built with the site's public address (``WAGTAILADMIN_BASE_URL``), so they are
+served only to requests for that address: anywhere else (another host name, a test server)
+the view builds the download itself, and a file is never served with addresses that are not
+the ones the view would have written.
+"""
+
+import hashlib
+import io
+import logging
+import time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.handlers.wsgi import WSGIRequest
+from django.db import DatabaseError
+from django.http import FileResponse
+from django.utils import timezone, translation
+from django_tasks.backends.immediate import ImmediateBackend
+from wagtail.models import Locale
+
+from home import freshness, http_cache
+from home.page_cache import release
+
+from .export import initiatives_download, open_data_headers
+from .facets import build_facets
+
+logger = logging.getLogger(__name__)
+
+FOLDER = "downloads"
+FORMATS = ("csv", "json")
+# The versions a download's records and addresses are built from.
+BUILT_ON = ("pages", "catalogue")
+BUILT_KEY = "downloads:built"
+# A previous build's file is kept by caches this long: the new one is due within seconds.
+STALE_SECONDS = 10
+# A version's build is queued once in this time (again after it, if the task was lost).
+QUEUED_SECONDS = 600
+# How long one build may hold its version's lock (a worker's task is taken up again
+# after 15 minutes: background/worker.py).
+BUILDING_SECONDS = 900
+# The headers of the built answer that are kept with its file; the others (caching,
+# licence, CORS) are the same for every download and set again when it is served.
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "Content-Language",
+    "X-Total-Count",
+    "X-Export-Truncated",
+)
+
+
+def initiatives(request, locale, output):
+    """The full initiatives download: the search with no words, filter or sort."""
+    return initiatives_download(request, locale, "", build_facets(locale), {}, "newest", output)
+
+
+def members(request, locale, output):
+    from .member_data import members_response
+
+    return members_response(request, locale, output)
+
+
+DATASETS = {"initiatives": initiatives, "members": members}
+
+
+def current_version():
+    """The version the files built now are filed under, e.g. ``pages3.catalogue7-1f2e3d4c5b6a``."""
+    code = hashlib.sha256(release().encode()).hexdigest()[:12]
+    return f"{freshness.stamp(*BUILT_ON)}-{code}"
+
+
+def file_name(dataset, language, output):
+    return f"{dataset}-{language}.{output}"
+
+
+# --- Serving -----------------------------------------------------------------------------
+
+
+def serve(request, dataset, locale, output):
+    """The stored file of this full download, or None when the view must build it."""
+    if not for_site_address(request):
+        return None
+    version = current_version()
+    build = built(version)
+    if build is None:
+        queue(version)
+        # With TASKS_BACKEND=immediate the build has just run, here.
+        build = built(version)
+    stale = build is None
+    if stale:
+        build = (cache.get(BUILT_KEY) or {}).get("current")
+        if build is None:
+            return None
+    stored = build["files"].get(file_name(dataset, locale.language_code, output))
+    if stored is None:  # a language added since that build
+        return None
+    try:
+        file = default_storage.open(stored["path"], "rb")
+    except Exception:  # noqa: BLE001 - a storage away or a lost file: the view builds it
+        logger.exception("Full download %s not read from the storage", stored["path"])
+        return None
+    response = FileResponse(file, content_type=stored["headers"]["Content-Type"])
+    for header, value in stored["headers"].items():
+        response[header] = value
+    response["Content-Length"] = str(stored["bytes"])
+    response["X-Data-Version"] = build["version"]
+    response["X-Data-Built-At"] = build["built_at"]
+    open_data_headers(response)
+    # Banned by the next publication in the HTTP cache, as the view's downloads are.
+    http_cache.tag(request, response)
+    if stale:
+        response["X-Data-Stale"] = "true"
+        response["Cache-Control"] = f"public, max-age={STALE_SECONDS}"
+    return response
+
+
+def for_site_address(request):
+    """Whether ``request`` is for the address the files were built with."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return request.scheme == address.scheme and request.get_host() == address.netloc
+
+
+def built(version):
+    """The recorded build of ``version``, or None."""
+    record = cache.get(BUILT_KEY) or {}
+    for build in (record.get("current"), record.get("previous")):
+        if build and build["version"] == version:
+            return build
+    return None
+
+
+def queue(version):
+    """Queue the build of ``version``, once in ``QUEUED_SECONDS``."""
+    from .tasks import build_full_downloads
+
+    if not cache.add(f"downloads:queued:{version}", True, timeout=QUEUED_SECONDS):
+        return
+    try:
+        build_full_downloads.enqueue(version)
+    except DatabaseError:
+        # The queue is a table: with the database away, the next request tries again.
+        cache.delete(f"downloads:queued:{version}")
+        logger.warning("Build of the full downloads %s not queued (database unavailable)", version)
+
+
+def on_versions_raised(sender, names, **kwargs):
+    """A committed change that touches the records queues the build of the new version.
+
+    Not without a worker (``TASKS_BACKEND=immediate``: the tests, the benchmark, a quick
+    start): the build would then run in the committing process once per commit, thousands of
+    times in an import or the benchmark's load. There the first full download asked after
+    the change builds them (``serve``)."""
+    from .tasks import build_full_downloads
+
+    if isinstance(build_full_downloads.get_backend(), ImmediateBackend):
+        return
+    if set(names) & set(BUILT_ON):
+        queue(current_version())
+
+
+# --- Building ----------------------------------------------------------------------------
+
+
+def build_all(version):
+    """Build and store every full download of ``version``, in every language, and forget
+    the builds before the previous one. Nothing is done for a version already built, being
+    built, or superseded by a later change (whose own task builds the newer one): several
+    publications in a row cost one build, not one each."""
+    if version != current_version():
+        return {"version": version, "done": "nothing: superseded"}
+    if built(version) is not None:
+        return {"version": version, "done": "nothing: built already"}
+    lock = f"downloads:building:{version}"
+    if not cache.add(lock, True, timeout=BUILDING_SECONDS):
+        return {"version": version, "done": "nothing: being built"}
+    try:
+        files = build_files(version)
+        build = {"version": version, "built_at": timezone.now().isoformat(), "files": files}
+        previous = (cache.get(BUILT_KEY) or {}).get("current")
+        cache.set(BUILT_KEY, {"current": build, "previous": previous}, timeout=None)
+        forget_older({version, previous["version"] if previous else None})
+    finally:
+        cache.delete(lock)
+    return {"version": version, "done": "built", "files": len(files)}
+
+
+def build_files(version):
+    """{file name: its stored path, size and headers} for every dataset, language and format."""
+    request = site_request()
+    files = {}
+    for locale in Locale.objects.order_by("language_code"):
+        with translation.override(locale.language_code):
+            for dataset, make in DATASETS.items():
+                for output in FORMATS:
+                    started = time.perf_counter()
+                    response = make(request, locale, output)
+                    name = file_name(dataset, locale.language_code, output)
+                    path = default_storage.save(
+                        f"{FOLDER}/{version}/{name}", ContentFile(response.content)
+                    )
+                    files[name] = {
+                        "path": path,
+                        "bytes": len(response.content),
+                        "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+                        # What it cost, for the worker's log and docs/open-data.md's figures.
+                        "seconds": round(time.perf_counter() - started, 3),
+                    }
+                    built_file = files[name]
+                    logger.info(
+                        "Built %s: %s bytes in %.2f s",
+                        path,
+                        built_file["bytes"],
+                        built_file["seconds"],
+                    )
+    return files
+
+
+def forget_older(keep):
+    """Delete the stored files of every version but those in ``keep``."""
+    folders, _files = default_storage.listdir(FOLDER)
+    for folder in folders:
+        if folder in keep:
+            continue
+        _dirs, names = default_storage.listdir(f"{FOLDER}/{folder}")
+        for name in names:
+            default_storage.delete(f"{FOLDER}/{folder}/{name}")
+        default_storage.delete(f"{FOLDER}/{folder}")
+
+
+def site_request():
+    """A GET to the site's public address (``WAGTAILADMIN_BASE_URL``): the worker has no
+    request, and the records' absolute addresses are built from one."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    secure = address.scheme == "https"
+    return WSGIRequest(
+        {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": "/",
+            "SCRIPT_NAME": "",
+            "QUERY_STRING": "",
+            "HTTP_HOST": address.netloc,
+            "SERVER_NAME": address.hostname,
+            "SERVER_PORT": str(address.port or (443 if secure else 80)),
+            "wsgi.url_scheme": address.scheme,
+            "wsgi.input": io.BytesIO(),
+        }
+    )
