@@ -78,13 +78,25 @@ def campaign():
     return {"barcelona": barcelona, "housing": housing}
 
 
+def run_worker(capture):
+    """Run what is due as the worker does, each task's commits included: indexing a page
+    raises the catalogue's version once committed, which queues the build for it."""
+    total = 0
+    while True:
+        with capture(execute=True):
+            ran = drain()
+        if not ran:
+            return total
+        total += ran
+
+
 def publish(capture, profile, title, work=True):
     """Publish a new initiative and commit, as the admin's request does; then, unless
     ``work`` is false, the worker runs what is due."""
     with capture(execute=True):
         page = initiative(profile, title)
     if work:
-        drain()
+        run_worker(capture)
     return page
 
 
@@ -183,7 +195,7 @@ def test_until_the_worker_builds_the_new_file_the_previous_one_is_served(
         assert answer["Cache-Control"] == f"public, max-age={full_downloads.STALE_SECONDS}"
         assert body(answer) == old_content
 
-    assert drain() >= 1
+    assert run_worker(django_capture_on_commit_callbacks) >= 1
     fresh = client.get("/en/search/?format=csv")
     assert "X-Data-Stale" not in fresh
     assert fresh["X-Data-Version"] == full_downloads.current_version()
@@ -202,7 +214,7 @@ def test_several_publishes_in_a_row_are_built_once_and_only_two_versions_are_kep
     TaskRecord.objects.all().delete()  # keep only what these three publishes queue
     for title in ("Sixth", "Seventh", "Eighth"):
         publish(django_capture_on_commit_callbacks, campaign["barcelona"], title, work=False)
-    assert drain() >= 3
+    assert run_worker(django_capture_on_commit_callbacks) >= 3
 
     done = [
         record.return_value["done"]
@@ -231,7 +243,7 @@ def test_the_per_client_limit_does_not_apply_to_a_stored_file(
 
 
 def test_with_no_file_built_yet_the_view_builds_it_under_the_limit_and_queues_the_build(
-    client, settings, media, campaign, queued
+    client, settings, media, campaign, queued, django_capture_on_commit_callbacks
 ):
     settings.DOWNLOAD_RATE_LIMIT = 1
     cache.clear()  # no build recorded: a new site, or its cache emptied
@@ -241,7 +253,7 @@ def test_with_no_file_built_yet_the_view_builds_it_under_the_limit_and_queues_th
     assert client.get(FULL["initiatives"]["csv"]).status_code == 429
     # The build was queued once, and once the worker has run the file is served, unlimited.
     assert TaskRecord.objects.filter(task_path__endswith="build_full_downloads").count() == 1
-    drain()
+    run_worker(django_capture_on_commit_callbacks)
     assert client.get(FULL["initiatives"]["csv"])["X-Data-Version"]
 
 
