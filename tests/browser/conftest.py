@@ -91,6 +91,9 @@ def site_url(tmp_path_factory):
         # As in production: pages kept for anonymous visitors, so the journeys prove that
         # what an editor publishes reaches the public at once (one process: one cache).
         "PAGE_CACHE_SECONDS": "300",
+        # No worker runs beside this server: indexing, e-mails and the rest run inline, so
+        # what the demo loads and what a journey publishes is searchable at once.
+        "TASKS_BACKEND": "immediate",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v0"], ["load_demo"], ["shell", "-c", ACCOUNTS]):
