@@ -346,12 +346,15 @@ def main():
             started = time.monotonic()
             call_command("rebuild_search_index", stdout=open(os.devnull, "w"))  # noqa: SIM115
             print(f"  search index rebuilt in {time.monotonic() - started:.1f} s")
-            # Bulk loading leaves the planner's statistics stale until autovacuum runs;
-            # a production database has them, so refresh them before measuring.
+            # Bulk loading leaves the planner's statistics and the visibility map stale
+            # until autovacuum runs; a production database has both, so refresh them
+            # before measuring. Without the visibility map, the covering indexes of the
+            # search (search/migrations/0002) are read with a heap visit per row: 35
+            # instead of 28 ms for one word and 3 facets at 1,000 members.
             from django.db import connection
 
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
         from initiatives.models import InitiativePage
 
         # Sizes below the demo content's own members measure the demo content as it is.
