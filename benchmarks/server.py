@@ -85,6 +85,33 @@ class Gunicorn:
         self.log.close()
 
 
+class TaskWorker:
+    """``manage.py run_tasks`` beside the site, as docs/deploy.md runs it: indexing after
+    each publication, the search log, the full downloads' builds and the late bans."""
+
+    def __init__(self, root, env, log):
+        self.log_path = log
+        self.log = open(log, "w")  # noqa: SIM115 (closed by stop())
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "run_tasks"],
+            cwd=root,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(5)
+        self.log.close()
+
+
 def processes():
     """{pid: (command name, parent pid, CPU seconds so far)} of every process, from /proc."""
     found = {}

@@ -5,7 +5,8 @@ every 10 s and unique searches beside it (issue #15, item 4; docs/load-testing.m
     .venv/bin/python benchmarks/varnish_load.py --duration 30 --skip-warm
 
 It reuses benchmarks/load.py's data set (its database, default hrc_load, built when missing)
-and production settings with Redis, starts gunicorn and `bin/varnish` in front of it, and:
+and production settings with Redis, starts gunicorn, the task worker (`manage.py run_tasks`)
+beside it and `bin/varnish` in front of it (the site's public address), and:
 
 1. lists every address of the site: each member's profile, each initiative, each directory
    page and each story, in the four languages (untranslated ones through their fallback
@@ -16,7 +17,9 @@ and production settings with Redis, starts gunicorn and `bin/varnish` in front o
    10 s (its page, its member's profile and its other languages' addresses are then read
    through Varnish at once and must show the new title: "stale" counts those that did not),
    and unique searches are sent at 10 a second (their latency is quoted apart);
-3. runs the same wrk straight at gunicorn for comparison.
+3. with ``--download-clients N`` (5 by default), once the worker has built the full
+   downloads' files, runs wrk again with N clients looping on downloads beside it;
+4. runs the same wrk straight at gunicorn for comparison.
 
 It prints a markdown summary (also written to <workdir>/varnish-report.md): requests per
 second, latency p50/p95/p99, answers by status, Varnish's hit ratio, the searches'
@@ -43,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import load  # noqa: E402
-from benchmarks.server import HOST, Gunicorn, free_port  # noqa: E402
+from benchmarks.server import HOST, Gunicorn, TaskWorker, free_port  # noqa: E402
 
 LUA = """
 local paths = {}
@@ -288,6 +291,26 @@ class Searches:
             self.stop.wait(max(0, 1 / self.rate - seconds))
 
 
+def wait_for_full_downloads(seconds=900):
+    """Wait until the worker has built the full downloads' files of some version (the
+    publications go on meanwhile, so it may be the one before the current): the downloads
+    run is about files served, not about the first build. Returns how long it waited."""
+    from django.core.cache import cache
+
+    from search import full_downloads
+
+    started = time.monotonic()
+    full_downloads.queue(full_downloads.current_version())
+    while time.monotonic() - started < seconds:
+        build = (cache.get(full_downloads.BUILT_KEY) or {}).get("current")
+        if build is not None:
+            waited = time.monotonic() - started
+            load.say(f"Full downloads of {build['version']} built after {waited:.0f} s")
+            return waited
+        time.sleep(2)
+    raise SystemExit(f"The worker built no full download in {seconds} s; see worker.log")
+
+
 class Downloads:
     """``clients`` clients each asking for downloads back to back (full and filtered, CSV and
     JSON, every language) through Varnish."""
@@ -314,14 +337,19 @@ class Downloads:
             self.paths += [f"{page.url}members/?format=csv", f"{page.url}members/?format=json"]
         self.statuses = Counter()
         self.times = []
+        self.stored = 0
+        self.stale = 0
         self.stop = threading.Event()
 
     def run(self, number):
         rng = random.Random(number)
         while not self.stop.is_set():
-            status, _headers, _body, seconds = get(self.port, rng.choice(self.paths), timeout=60)
+            status, headers, _body, seconds = get(self.port, rng.choice(self.paths), timeout=60)
             self.statuses[status] += 1
             self.times.append(seconds * 1000)
+            if headers.get("X-Data-Version"):
+                self.stored += 1
+                self.stale += headers.get("X-Data-Stale") == "true"
 
     def threads(self):
         return [
@@ -356,6 +384,9 @@ def main(argv=None):
     varnish_dir = Path(f"/tmp/hrc-varnish-{varnish_port}")  # noqa: S108 - bin/varnish's
     # Varnish is a proxy in front: the client's address is its X-Forwarded-For entry.
     env.update(HTTP_CACHE_PURGE_URLS=f"http://{HOST}:{varnish_port}/", JOINING_TRUSTED_PROXIES="1")
+    # The site's public address is Varnish's: full downloads are built for it, and served as
+    # files only to requests for it (search/full_downloads.py).
+    env.update(WAGTAILADMIN_BASE_URL=f"http://{HOST}:{varnish_port}")
     os.environ.update(env)
     load.prepare_data_set(args.load)
     load.collect_static(env)
@@ -365,6 +396,8 @@ def main(argv=None):
     site = Gunicorn(ROOT, env, args.load.workers, args.load.workdir / "gunicorn.log")
     load.CLEANUPS.append(site.stop)
     site.wait_until_answering("/en/")
+    worker = TaskWorker(ROOT, env, args.load.workdir / "worker.log")
+    load.CLEANUPS.append(worker.stop)
     varnish_log = open(args.load.workdir / "varnish.log", "w")  # noqa: SIM115
     varnish = subprocess.Popen(  # noqa: S603 - our own script
         [str(ROOT / "bin" / "varnish")],
@@ -404,6 +437,7 @@ def main(argv=None):
         downloads = Downloads(varnish_port, args.download_clients)
         beside = None
         if args.download_clients:
+            files = wait_for_full_downloads()
             looping = downloads.threads()
             for thread in looping:
                 thread.start()
@@ -462,7 +496,9 @@ def main(argv=None):
             f"- Downloads beside the second run: {len(downloads.times)}, by status "
             f"{dict(downloads.statuses)}; p50 {statistics.median(downloads.times or [0]):.0f} "
             f"ms, p95 {percentile(downloads.times, 0.95):.0f} ms. Page views' p95 with them / "
-            f"without: {ratio:.2f}."
+            f"without: {ratio:.2f}. Served as stored files: {downloads.stored} "
+            f"({downloads.stale} of them the previous version's). The first build took "
+            f"{files:.0f} s before the run."
         )
     report = "\n".join(lines) + "\n"
     (args.load.workdir / "varnish-report.md").write_text(report)
