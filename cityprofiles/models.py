@@ -215,7 +215,8 @@ class CityProfilePage(Page):
         blank=True,
         max_length=500,
         help_text=_(
-            "One or two sentences shown in the directory and in search results, e.g. "
+            "One or two sentences shown under your profile's title, and by search engines and "
+            "social networks (unless the secretariat writes another description), e.g. "
             "“Barcelona puts the right to housing at the heart of its urban policy.”"
         ),
     )

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from . import admin_guards, localize_guard, views
+from . import admin_guards, localize_guard, review_outcome, views
 from .my_city import my_city
 from .panels import MyCityPanel, MyCitySummaryItem, SecretariatPanel
 from .roles import SECRETARIAT
@@ -57,6 +57,11 @@ def hide_other_members_drafts_from_the_chooser(pages, request):
 @hooks.register("before_edit_page", order=-1)  # before wagtail-localize's restart
 def refuse_restarting_other_cities_translations(request, page):
     localize_guard.refuse_restart_by_others(request, page)
+
+
+@hooks.register("after_edit_page")
+def say_what_the_review_did(request, page):
+    review_outcome.say_what_the_review_did(request, page)
 
 
 @hooks.register("before_move_page")

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from .demo_localize import translate_page
 from .models import HomePage, StandardPage
+from .site_address import point_default_site_at_public_address, public_address
 
 # Stable translation keys make the loader idempotent: a second run finds
 # every page it made and changes nothing.
@@ -263,16 +264,20 @@ def ensure_home_pages():
         created += 1
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = public_address()
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Human Rights Cities",
         )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save()
+    else:
+        if site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        # bin/start serves on $PORT: the e-mails' page links follow it from run to run.
+        point_default_site_at_public_address()
     created += translate_missing(
         home, {code: {**fields, "slug": f"home-{code}"} for code, fields in HOME.items()}
     )

@@ -164,3 +164,27 @@ def test_the_secretariat_still_sees_search_engine_and_menu_fields(client, barcel
     html = client.get(reverse("wagtailadmin_pages:edit", args=[barcelona.pk])).content.decode()
     for name in HIDDEN_FROM_CITY_EDITORS:
         assert f'name="{name}"' in html, name
+
+
+def test_the_summary_help_says_where_the_summary_is_shown(city_editor, barcelona):
+    """The help once promised the members directory, whose cards show no summary."""
+    import re
+
+    from django.test import Client
+    from django.utils.html import escape
+
+    summary = "Barcelona puts the right to housing at the heart of its urban policy."
+    barcelona.summary = summary
+    barcelona.save_revision().publish()
+    html = city_editor.get(reverse("wagtailadmin_pages:edit", args=[barcelona.pk])).content
+    help_text = str(CityProfilePage._meta.get_field("summary").help_text)
+    assert escape(help_text) in html.decode()
+
+    public = Client()
+    directory = public.get(barcelona.get_parent().url).content.decode()
+    profile = public.get(barcelona.url).content.decode()
+    assert ("directory" in help_text) == (summary in directory)
+    assert "under your profile's title" in help_text
+    assert re.search(rf'</h1>\s*<p class="lead"[^>]*>{re.escape(summary)}</p>', profile)
+    assert "search engines" in help_text
+    assert f'<meta name="description" content="{escape(summary)}' in profile
