@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale, Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.submit_translations import (
@@ -175,15 +176,32 @@ def refuse_restart_by_others(request, page):
         raise PermissionDenied
 
 
-def is_overridable(source, path):
-    """May a translation override the synchronised field at ``path`` of ``source``'s object?
-    Facts (membership, place, dates, tags) may not: they are the same in every language."""
+def declared_field(source, path):
+    """The field of ``source``'s model the segment at ``path`` belongs to, as the model's
+    ``translatable_fields`` declare it; None where they do not."""
     model = source.specific_content_type.model_class()
     name = path.split(".")[0]
-    for field in getattr(model, "translatable_fields", []):
-        if field.field_name == name:
-            return getattr(field, "overridable", False)
-    return False
+    return next(
+        (f for f in getattr(model, "translatable_fields", []) if f.field_name == name), None
+    )
+
+
+def is_overridable(field):
+    """May a translation override a segment of ``field`` (from ``declared_field``)?
+
+    - a ``SynchronizedField``: only if declared overridable. Facts (membership, place,
+      dates, tags, a term's key) are not: they are the same in every language.
+    - a ``TranslatableField``: yes. wagtail-localize offers overrides inside one for the
+      images, documents, pages, embeds and addresses of a StreamField and for the links of
+      rich text, so that a translation can show its own language's poster or report.
+    - a field the model does not declare (a source synced before it was removed from
+      ``translatable_fields``), or a model that declares none: no. wagtail-localize would
+      still write such an override into the field at publish, and nothing declares it is
+      a language's to choose.
+    """
+    if isinstance(field, TranslatableField):
+        return True
+    return isinstance(field, SynchronizedField) and field.overridable
 
 
 @require_admin_access
@@ -196,6 +214,7 @@ def edit_override(request, translation_id, overridable_segment_id):
 
     translation = get_object_or_404(Translation, id=translation_id)
     segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
-    if request.method == "PUT" and not is_overridable(translation.source, segment.context.path):
-        raise PermissionDenied
+    if request.method == "PUT":
+        if not is_overridable(declared_field(translation.source, segment.context.path)):
+            raise PermissionDenied
     return edit_translation.edit_override(request, translation_id, overridable_segment_id)
