@@ -20,7 +20,10 @@ Delete this module when wagtail-localize checks page permissions itself; the
 tests in cityteams/tests/test_city_editor_permissions.py say whether it does.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -204,17 +207,56 @@ def is_overridable(field):
     return isinstance(field, SynchronizedField) and field.overridable
 
 
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def is_safe_override(source_value, value):
+    """An override inside a translated body replaces an image, document or page (their id)
+    or an address (a string). Nothing validates it on publish: rich text keeps an ``href``
+    it does not recognise as it is, and the link block writes its address as it is, so a
+    ``javascript:`` address would run in every reader's browser, and in the reviewer's
+    preview. An address may only be a web, e-mail or telephone link, or one without a
+    scheme (this site's ``/…``, an anchor ``#…``, a bare e-mail address)."""
+    if isinstance(source_value, int):
+        return value.isascii() and value.isdigit()
+    try:
+        return urlsplit(value).scheme in SAFE_SCHEMES | {""}
+    except ValueError:
+        return False
+
+
+def put_value(request):
+    """The value of a PUT, parsed as wagtail-localize's view (Django REST framework) will
+    parse it again: the editor sends multipart form data, which Django parses for POST only.
+    The body is read (and kept) first, so that the view can read it too."""
+    from rest_framework.parsers import FormParser, MultiPartParser
+    from rest_framework.request import Request
+
+    request.body  # noqa: B018 (reads and keeps it)
+    parsed = Request(request, parsers=[FormParser(), MultiPartParser()])
+    return parsed.POST.get("value", "")
+
+
 @require_admin_access
 def edit_override(request, translation_id, overridable_segment_id):
     """wagtail-localize offers an override for every synchronised field its source was
     extracted with, and applies it on publish: a translator set French Vienna's member key.
     Setting one on a field that is not overridable (today, or since the source was synced) is
-    refused; removing one is allowed, since it only brings the source's value back."""
+    refused, as is an unsafe address in a translated body; removing one is allowed, since it
+    only brings the source's value back."""
     from wagtail_localize.models import OverridableSegment
 
     translation = get_object_or_404(Translation, id=translation_id)
     segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
     if request.method == "PUT":
-        if not is_overridable(declared_field(translation.source, segment.context.path)):
+        field = declared_field(translation.source, segment.context.path)
+        if not is_overridable(field):
             raise PermissionDenied
+        if isinstance(field, TranslatableField) and not is_safe_override(
+            segment.data, put_value(request)
+        ):
+            # The editor shows no message of its own for a refused override.
+            return HttpResponseBadRequest(
+                _("Enter an address starting with https:// or, for a page of this site, with /.")
+            )
     return edit_translation.edit_override(request, translation_id, overridable_segment_id)

@@ -565,3 +565,28 @@ def test_translators_override_the_links_and_media_of_a_translated_body(world):
     assert body[0].value["image"] == french_poster
     assert 'href="https://example.org/fr/rapport"' in body[1].value.source
     assert body[2].value["url"] == "https://example.org/fr/"
+
+
+@pytest.mark.parametrize(
+    "path, value",
+    [
+        (REPORT_LINK, "javascript:alert(document.cookie)"),
+        (REPORT_LINK, " JavaScript:alert(1)"),
+        ("url", "java\tscript:alert(1)"),
+        ("url", "data:text/html,<script>alert(1)</script>"),
+        ("image", "1 OR 1=1"),
+    ],
+)
+def test_no_script_address_or_garbage_id_overrides_a_translated_bodys_link(world, path, value):
+    """Nothing checks an override on publish: rich text keeps an href it does not know as it
+    is, and the link block writes its address as it is, so a ``javascript:`` link would run
+    in every French reader's browser and in the reviewer's preview."""
+    from wagtail_localize.models import SegmentOverride
+
+    source, _page, segments, _poster = translated_body(world)
+    client = logged_in(world.site_translator)
+    before = snapshot()
+    response = put_as_the_editor(client, override_url(world, segments[path], source), value)
+    assert response.status_code == 400
+    assert not SegmentOverride.objects.filter(context=segments[path].context).exists()
+    assert snapshot() == before
