@@ -590,3 +590,117 @@ def test_no_script_address_or_garbage_id_overrides_a_translated_bodys_link(world
     assert response.status_code == 400
     assert not SegmentOverride.objects.filter(context=segments[path].context).exists()
     assert snapshot() == before
+
+
+# --- The facts of terms and initiatives: the same in every language ---
+
+
+def translated_theme(world):
+    """A theme, translated into French with wagtail-localize as a translator does."""
+    from wagtail_localize.models import TranslationSource
+
+    from taxonomies.models import Theme
+
+    theme = Theme.objects.create(
+        key="walktest-housing", name="Housing", locale=Locale.objects.get(language_code="en")
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(theme)
+    Translation.objects.create(source=source, target_locale=world.vienna_fr.locale).save_target(
+        user=world.reviewer
+    )
+    return source
+
+
+def initiative_source(world):
+    from wagtail_localize.models import TranslationSource
+
+    return TranslationSource.objects.get(object_id=world.vienna_initiative.translation_key)
+
+
+def facts_of_terms_and_initiatives():
+    from initiatives.models import InitiativePage
+    from taxonomies.models import Theme
+
+    return (
+        list(Theme.objects.order_by("pk").values_list("pk", "key", "colour", "locale_id")),
+        list(
+            InitiativePage.objects.order_by("pk").values_list(
+                "pk", "status", "start_year", "end_year"
+            )
+        ),
+    )
+
+
+def test_a_new_sync_offers_no_override_of_a_terms_or_an_initiatives_facts(world):
+    from wagtail_localize.models import OverridableSegment
+
+    def paths(source):
+        return set(
+            OverridableSegment.objects.filter(source=source).values_list("context__path", flat=True)
+        )
+
+    assert not paths(translated_theme(world)) & {"key", "colour"}
+    assert not paths(initiative_source(world)) & {"status", "start_year", "end_year"}
+
+
+@pytest.mark.parametrize("who", ["site_translator", "reviewer"])
+@pytest.mark.parametrize(
+    "fact, value",
+    [
+        ("theme key", "logement"),
+        ("theme colour", "red"),
+        ("initiative status", "completed"),
+        ("initiative start_year", "1999"),
+    ],
+)
+def test_nobody_overrides_a_terms_or_an_initiatives_facts_in_a_translation(world, who, fact, value):
+    """Translators may change every vocabulary (to translate its terms): an override of a
+    theme's key in French broke ``?theme=`` in French; an initiative's status and years
+    are search facets."""
+    from wagtail_localize.models import SegmentOverride
+
+    kind, path = fact.split()
+    source = translated_theme(world) if kind == "theme" else initiative_source(world)
+    segment = legacy_override_segment(world, path, source=source, data="as synced")
+    client = logged_in(getattr(world, who), checking=who != "reviewer")
+    before, facts_before = snapshot(), facts_of_terms_and_initiatives()
+    response = send(client, "put", override_url(world, segment, source), {"value": value})
+    assert_refused(response)
+    assert not SegmentOverride.objects.filter(context=segment.context).exists()
+    assert snapshot() == before
+    assert facts_of_terms_and_initiatives() == facts_before
+
+
+def test_migration_forgets_old_overrides_of_terms_and_initiatives_facts_only(world):
+    """Sources synced while these facts were overridable hold segments for them, and an
+    override set on one would be applied at the next publish (cityprofiles/0008)."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail_localize.models import OverridableSegment, SegmentOverride
+
+    theme, initiative = translated_theme(world), initiative_source(world)
+    facts = [
+        legacy_override_segment(world, "key", source=theme),
+        legacy_override_segment(world, "status", source=initiative),
+        legacy_override_segment(world, "end_year", source=initiative),
+    ]
+    # Still a language's own: an address in a translated body, and the leader's name.
+    kept = [
+        legacy_override_segment(world, "body.some-block.url", source=initiative),
+        legacy_override_segment(world, "leader_name"),
+    ]
+    for segment in facts + kept:
+        SegmentOverride.objects.create(
+            locale=world.vienna_fr.locale, context=segment.context, data_json='"walktest"'
+        )
+
+    migration = import_module("cityprofiles.migrations.0008_more_facts_not_overridable")
+    migration.forget_overrides_of_facts(apps, None)
+
+    for segment in facts:
+        assert not OverridableSegment.objects.filter(pk=segment.pk).exists()
+        assert not SegmentOverride.objects.filter(context=segment.context).exists()
+    for segment in kept:
+        assert OverridableSegment.objects.filter(pk=segment.pk).exists()
+        assert SegmentOverride.objects.filter(context=segment.context).exists()
