@@ -20,12 +20,16 @@ Delete this module when wagtail-localize checks page permissions itself; the
 tests in cityteams/tests/test_city_editor_permissions.py say whether it does.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale, Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.submit_translations import (
@@ -175,15 +179,62 @@ def refuse_restart_by_others(request, page):
         raise PermissionDenied
 
 
-def is_overridable(source, path):
-    """May a translation override the synchronised field at ``path`` of ``source``'s object?
-    Facts (membership, place, dates, tags) may not: they are the same in every language."""
+def declared_field(source, path):
+    """The field of ``source``'s model the segment at ``path`` belongs to, as the model's
+    ``translatable_fields`` declare it; None where they do not."""
     model = source.specific_content_type.model_class()
     name = path.split(".")[0]
-    for field in getattr(model, "translatable_fields", []):
-        if field.field_name == name:
-            return getattr(field, "overridable", False)
-    return False
+    return next(
+        (f for f in getattr(model, "translatable_fields", []) if f.field_name == name), None
+    )
+
+
+def is_overridable(field):
+    """May a translation override a segment of ``field`` (from ``declared_field``)?
+
+    - a ``SynchronizedField``: only if declared overridable. Facts (membership, place,
+      dates, tags, a term's key) are not: they are the same in every language.
+    - a ``TranslatableField``: yes. wagtail-localize offers overrides inside one for the
+      images, documents, pages, embeds and addresses of a StreamField and for the links of
+      rich text, so that a translation can show its own language's poster or report.
+    - a field the model does not declare (a source synced before it was removed from
+      ``translatable_fields``), or a model that declares none: no. wagtail-localize would
+      still write such an override into the field at publish, and nothing declares it is
+      a language's to choose.
+    """
+    if isinstance(field, TranslatableField):
+        return True
+    return isinstance(field, SynchronizedField) and field.overridable
+
+
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def is_safe_override(source_value, value):
+    """An override inside a translated body replaces an image, document or page (their id)
+    or an address (a string). Nothing validates it on publish: rich text keeps an ``href``
+    it does not recognise as it is, and the link block writes its address as it is, so a
+    ``javascript:`` address would run in every reader's browser, and in the reviewer's
+    preview. An address may only be a web, e-mail or telephone link, or one without a
+    scheme (this site's ``/…``, an anchor ``#…``, a bare e-mail address)."""
+    if isinstance(source_value, int):
+        return value.isascii() and value.isdigit()
+    try:
+        return urlsplit(value).scheme in SAFE_SCHEMES | {""}
+    except ValueError:
+        return False
+
+
+def put_value(request):
+    """The value of a PUT, parsed as wagtail-localize's view (Django REST framework) will
+    parse it again: the editor sends multipart form data, which Django parses for POST only.
+    The body is read (and kept) first, so that the view can read it too."""
+    from rest_framework.parsers import FormParser, MultiPartParser
+    from rest_framework.request import Request
+
+    request.body  # noqa: B018 (reads and keeps it)
+    parsed = Request(request, parsers=[FormParser(), MultiPartParser()])
+    return parsed.POST.get("value", "")
 
 
 @require_admin_access
@@ -191,11 +242,21 @@ def edit_override(request, translation_id, overridable_segment_id):
     """wagtail-localize offers an override for every synchronised field its source was
     extracted with, and applies it on publish: a translator set French Vienna's member key.
     Setting one on a field that is not overridable (today, or since the source was synced) is
-    refused; removing one is allowed, since it only brings the source's value back."""
+    refused, as is an unsafe address in a translated body; removing one is allowed, since it
+    only brings the source's value back."""
     from wagtail_localize.models import OverridableSegment
 
     translation = get_object_or_404(Translation, id=translation_id)
     segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
-    if request.method == "PUT" and not is_overridable(translation.source, segment.context.path):
-        raise PermissionDenied
+    if request.method == "PUT":
+        field = declared_field(translation.source, segment.context.path)
+        if not is_overridable(field):
+            raise PermissionDenied
+        if isinstance(field, TranslatableField) and not is_safe_override(
+            segment.data, put_value(request)
+        ):
+            # The editor shows no message of its own for a refused override.
+            return HttpResponseBadRequest(
+                _("Enter an address starting with https:// or, for a page of this site, with /.")
+            )
     return edit_translation.edit_override(request, translation_id, overridable_segment_id)

@@ -272,13 +272,13 @@ class Announcement(TranslatableMixin, models.Model):
     ]
 
     translatable_fields = [
-        SynchronizedField("is_on"),
+        SynchronizedField("is_on", overridable=False),
         TranslatableField("message"),
         SynchronizedField("link_page"),
         SynchronizedField("link_url"),
         TranslatableField("link_text"),
-        SynchronizedField("starts_at"),
-        SynchronizedField("ends_at"),
+        SynchronizedField("starts_at", overridable=False),
+        SynchronizedField("ends_at", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -197,9 +197,9 @@ class InitiativePage(Page):
         SynchronizedField("framework_pillar", overridable=False),
         SynchronizedField("sdgs", overridable=False),
         SynchronizedField("rights_holder_groups", overridable=False),
-        SynchronizedField("status"),
-        SynchronizedField("start_year"),
-        SynchronizedField("end_year"),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("start_year", overridable=False),
+        SynchronizedField("end_year", overridable=False),
         SynchronizedField("partners"),
         TranslatableField("links"),
     ]

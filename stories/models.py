@@ -37,9 +37,6 @@ class StoryIndexPage(RoutablePageMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    # Facts every language must share (membership, place, dates, tags: what the directory,
-    # search and imports count and match on) are synchronised and never overridden by a
-    # translator; only words are translated (cityteams/localize_guard.py refuses the rest).
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("seo_title"),
@@ -186,6 +183,11 @@ class StoryPage(Page):
         index.FilterField("date"),
     ]
 
+    # Facts every language must share (the date, the featured mark, the tags and the links
+    # to members and initiatives: what the stories index, its filters and feeds, the home
+    # page and a profile's or initiative's stories order and match on) are synchronised and
+    # never overridden by a translator (cityteams/localize_guard.py refuses them). Words are
+    # translated; the byline, the hero image and its credit stay a language's own choice.
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("seo_title"),

@@ -88,12 +88,14 @@ class Wave(TranslatableMixin, models.Model):
 
     objects = WaveQuerySet.as_manager()
 
+    # The key, number, year and the call's dates are facts every language shares (filters,
+    # the members' waves, the calendar of the call): never overridden by a translator.
     translatable_fields = [
-        SynchronizedField("key"),
-        SynchronizedField("number"),
-        SynchronizedField("year"),
-        SynchronizedField("launch_date"),
-        SynchronizedField("application_deadline"),
+        SynchronizedField("key", overridable=False),
+        SynchronizedField("number", overridable=False),
+        SynchronizedField("year", overridable=False),
+        SynchronizedField("launch_date", overridable=False),
+        SynchronizedField("application_deadline", overridable=False),
         TranslatableField("slogan"),
         TranslatableField("description"),
         SynchronizedField("presentation", overridable=True),
@@ -148,8 +150,11 @@ class Term(TranslatableMixin, models.Model):
 
     objects = TaxonomyQuerySet.as_manager()
 
+    # The key (and a subclass's number or colour) is the same in every language: filters
+    # and addresses use it. Translators, who may change every vocabulary to translate its
+    # terms, translate the words only.
     translatable_fields = [
-        SynchronizedField("key"),
+        SynchronizedField("key", overridable=False),
         TranslatableField("name"),
         TranslatableField("description"),
     ]
@@ -182,7 +187,9 @@ class Theme(Term):
         default="blue",
         help_text=_("Used for the theme's label on the site. Every colour meets contrast rules."),
     )
-    translatable_fields = Term.translatable_fields + [SynchronizedField("colour")]
+    translatable_fields = Term.translatable_fields + [
+        SynchronizedField("colour", overridable=False)
+    ]
 
     class Meta(Term.Meta):
         verbose_name = _("theme")
@@ -200,7 +207,9 @@ class CharterRight(Term):
     number = models.PositiveSmallIntegerField(
         _("number"), help_text=_("Its place in the Charter: 1 to 12.")
     )
-    translatable_fields = Term.translatable_fields + [SynchronizedField("number")]
+    translatable_fields = Term.translatable_fields + [
+        SynchronizedField("number", overridable=False)
+    ]
 
     class Meta(Term.Meta):
         ordering = ["number"]
@@ -241,7 +250,9 @@ class FrameworkPillar(Term):
     """A pillar of the OHCHR–UCLG Guidance Framework for Building a Human Rights City (2025)."""
 
     number = models.PositiveSmallIntegerField(_("number"))
-    translatable_fields = Term.translatable_fields + [SynchronizedField("number")]
+    translatable_fields = Term.translatable_fields + [
+        SynchronizedField("number", overridable=False)
+    ]
 
     class Meta(Term.Meta):
         ordering = ["number"]
@@ -273,7 +284,9 @@ class SustainableDevelopmentGoal(Term):
     number = models.PositiveSmallIntegerField(
         _("number"), validators=[MinValueValidator(1), MaxValueValidator(17)]
     )
-    translatable_fields = Term.translatable_fields + [SynchronizedField("number")]
+    translatable_fields = Term.translatable_fields + [
+        SynchronizedField("number", overridable=False)
+    ]
 
     class Meta(Term.Meta):
         ordering = ["number"]

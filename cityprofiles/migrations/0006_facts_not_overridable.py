@@ -16,15 +16,19 @@ FACTS = {
     "initiatives.initiativepage": [
         "themes", "charter_rights", "framework_pillar", "sdgs", "rights_holder_groups",
     ],
-    "stories.storypage": ["date", "featured", "themes", "waves", "member_links", "initiative_links"],
+    "stories.storypage": [
+        "date", "featured", "themes", "waves", "member_links", "initiative_links",
+    ],
 }  # fmt: skip
 
 
-def forget_overrides_of_facts(apps, schema_editor):
+def forget_overrides(apps, facts):
+    """Delete the overridable segments of ``facts`` (``{"app.model": [field, …]}``) and the
+    overrides set on them. Migration 0008 uses it too."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     OverridableSegment = apps.get_model("wagtail_localize", "OverridableSegment")
     SegmentOverride = apps.get_model("wagtail_localize", "SegmentOverride")
-    for label, fields in FACTS.items():
+    for label, fields in facts.items():
         app_label, model = label.split(".")
         content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
         if content_type is None:
@@ -36,6 +40,10 @@ def forget_overrides_of_facts(apps, schema_editor):
         contexts = {segment.context_id for segment in doomed}
         SegmentOverride.objects.filter(context_id__in=contexts).delete()
         OverridableSegment.objects.filter(pk__in=[segment.pk for segment in doomed]).delete()
+
+
+def forget_overrides_of_facts(apps, schema_editor):
+    forget_overrides(apps, FACTS)
 
 
 class Migration(migrations.Migration):

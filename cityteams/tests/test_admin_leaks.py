@@ -6,6 +6,8 @@ Each test sends the request the leak needed, asserts what the limited user is se
 the database did not change, and that the same request still works for those it is for.
 """
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -426,23 +428,26 @@ def test_snippet_chooser_without_creation_has_no_create_address(world):
         assert_refused(method("/admin/snippets/choose/home/announcement/create/"))
 
 
-def override_url(world, segment):
+def override_url(world, segment, source=None):
     translation = Translation.objects.get(
-        source=world.vienna_source, target_locale=world.vienna_fr.locale
+        source=source or world.vienna_source, target_locale=world.vienna_fr.locale
     )
     return reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
 
 
-def legacy_override_segment(world, path):
-    """An overridable segment as a source synced before the facts were made non-overridable
-    holds one (the demo's did: a translator set French Vienna's member key through it)."""
+def legacy_override_segment(world, path, source=None, data="vienna-at"):
+    """The overridable segment at ``path`` of ``source`` (Vienna's profile by default): the
+    one its sync extracted, or one as a source synced before the field was made
+    non-overridable holds (the demo's did: a translator set French Vienna's member key
+    through it)."""
     from wagtail_localize.models import OverridableSegment, TranslationContext
 
-    context, _ = TranslationContext.objects.get_or_create(
-        object_id=world.vienna_source.object_id, path=path
-    )
-    return OverridableSegment.objects.create(
-        source=world.vienna_source, context=context, order=999, data_json='"vienna-at"'
+    source = source or world.vienna_source
+    context, _ = TranslationContext.objects.get_or_create(object_id=source.object_id, path=path)
+    return OverridableSegment.objects.filter(
+        source=source, context=context
+    ).first() or OverridableSegment.objects.create(
+        source=source, context=context, order=999, data_json=json.dumps(data)
     )
 
 
@@ -485,3 +490,217 @@ def test_removing_a_facts_old_override_is_allowed_and_words_stay_overridable(wor
     words = legacy_override_segment(world, "leader_name")
     response = send(client, "put", override_url(world, words), {"value": "Michael Ludwig"})
     assert response.status_code == 201
+
+
+# --- Overrides inside a translated body: its links and media are a language's own ---
+
+
+def put_as_the_editor(client, url, value):
+    """wagtail-localize's editor sends an override as multipart form data."""
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    return client.put(
+        url, encode_multipart(BOUNDARY, {"value": value}), content_type=MULTIPART_CONTENT
+    )
+
+
+def translated_body(world):
+    """Vienna's public initiative with an image, a rich-text link and a link block in its
+    body, translated into French: ``(source, French page, {path's end: segment}, image)``."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.rich_text import RichText
+    from wagtail_localize.models import OverridableSegment
+
+    from initiatives.models import InitiativePage
+
+    english, french = (
+        get_image_model().objects.create(
+            title=f"Poster ({code})", file=get_test_image_file(filename=f"poster-{code}.png")
+        )
+        for code in ("en", "fr")
+    )
+    page = InitiativePage.objects.get(pk=world.vienna_public_initiative.pk)
+    page.body = [
+        ("image", {"image": english, "alt_text": "The poster", "caption": "", "credit": ""}),
+        ("paragraph", RichText('<p>Read <a href="https://example.org/en/report">it</a>.</p>')),
+        ("link", {"page": None, "url": "https://example.org/en/", "text": "The city's page"}),
+    ]
+    page.save_revision().publish()
+    source, french_page = builders.translate_with_localize(page, "fr", world.reviewer)
+    segments = {
+        segment.context.path.split(".", 2)[-1]: segment
+        for segment in OverridableSegment.objects.filter(source=source).select_related("context")
+    }
+    return source, french_page, segments, french
+
+
+REPORT_LINK = "'https://example.org/en/report'"  # a rich-text link's path ends with its address
+
+
+def test_translators_override_the_links_and_media_of_a_translated_body(world):
+    """wagtail-localize offers an override for each image, document, page and address in a
+    translated StreamField and for each rich-text link: French readers get the French
+    report and poster. The guard once refused every one of them."""
+    from wagtail_localize.models import SegmentOverride
+
+    from initiatives.models import InitiativePage
+
+    source, french_page, segments, french_poster = translated_body(world)
+    wanted = {
+        "image": str(french_poster.pk),
+        REPORT_LINK: "https://example.org/fr/rapport",
+        "url": "https://example.org/fr/",
+    }
+    client = logged_in(world.site_translator)
+    for path, value in wanted.items():
+        response = put_as_the_editor(client, override_url(world, segments[path], source), value)
+        assert response.status_code == 201, path
+        assert SegmentOverride.objects.get(context=segments[path].context).data == value
+
+    Translation.objects.get(source=source, target_locale=world.vienna_fr.locale).save_target(
+        user=world.reviewer
+    )
+    body = InitiativePage.objects.get(pk=french_page.pk).body
+    assert body[0].value["image"] == french_poster
+    assert 'href="https://example.org/fr/rapport"' in body[1].value.source
+    assert body[2].value["url"] == "https://example.org/fr/"
+
+
+@pytest.mark.parametrize(
+    "path, value",
+    [
+        (REPORT_LINK, "javascript:alert(document.cookie)"),
+        (REPORT_LINK, " JavaScript:alert(1)"),
+        ("url", "java\tscript:alert(1)"),
+        ("url", "data:text/html,<script>alert(1)</script>"),
+        ("image", "1 OR 1=1"),
+    ],
+)
+def test_no_script_address_or_garbage_id_overrides_a_translated_bodys_link(world, path, value):
+    """Nothing checks an override on publish: rich text keeps an href it does not know as it
+    is, and the link block writes its address as it is, so a ``javascript:`` link would run
+    in every French reader's browser and in the reviewer's preview."""
+    from wagtail_localize.models import SegmentOverride
+
+    source, _page, segments, _poster = translated_body(world)
+    client = logged_in(world.site_translator)
+    before = snapshot()
+    response = put_as_the_editor(client, override_url(world, segments[path], source), value)
+    assert response.status_code == 400
+    assert not SegmentOverride.objects.filter(context=segments[path].context).exists()
+    assert snapshot() == before
+
+
+# --- The facts of terms and initiatives: the same in every language ---
+
+
+def translated_theme(world):
+    """A theme, translated into French with wagtail-localize as a translator does."""
+    from wagtail_localize.models import TranslationSource
+
+    from taxonomies.models import Theme
+
+    theme = Theme.objects.create(
+        key="walktest-housing", name="Housing", locale=Locale.objects.get(language_code="en")
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(theme)
+    Translation.objects.create(source=source, target_locale=world.vienna_fr.locale).save_target(
+        user=world.reviewer
+    )
+    return source
+
+
+def initiative_source(world):
+    from wagtail_localize.models import TranslationSource
+
+    return TranslationSource.objects.get(object_id=world.vienna_initiative.translation_key)
+
+
+def facts_of_terms_and_initiatives():
+    from initiatives.models import InitiativePage
+    from taxonomies.models import Theme
+
+    return (
+        list(Theme.objects.order_by("pk").values_list("pk", "key", "colour", "locale_id")),
+        list(
+            InitiativePage.objects.order_by("pk").values_list(
+                "pk", "status", "start_year", "end_year"
+            )
+        ),
+    )
+
+
+def test_a_new_sync_offers_no_override_of_a_terms_or_an_initiatives_facts(world):
+    from wagtail_localize.models import OverridableSegment
+
+    def paths(source):
+        return set(
+            OverridableSegment.objects.filter(source=source).values_list("context__path", flat=True)
+        )
+
+    assert not paths(translated_theme(world)) & {"key", "colour"}
+    assert not paths(initiative_source(world)) & {"status", "start_year", "end_year"}
+
+
+@pytest.mark.parametrize("who", ["site_translator", "reviewer"])
+@pytest.mark.parametrize(
+    "fact, value",
+    [
+        ("theme key", "logement"),
+        ("theme colour", "red"),
+        ("initiative status", "completed"),
+        ("initiative start_year", "1999"),
+    ],
+)
+def test_nobody_overrides_a_terms_or_an_initiatives_facts_in_a_translation(world, who, fact, value):
+    """Translators may change every vocabulary (to translate its terms): an override of a
+    theme's key in French broke ``?theme=`` in French; an initiative's status and years
+    are search facets."""
+    from wagtail_localize.models import SegmentOverride
+
+    kind, path = fact.split()
+    source = translated_theme(world) if kind == "theme" else initiative_source(world)
+    segment = legacy_override_segment(world, path, source=source, data="as synced")
+    client = logged_in(getattr(world, who), checking=who != "reviewer")
+    before, facts_before = snapshot(), facts_of_terms_and_initiatives()
+    response = send(client, "put", override_url(world, segment, source), {"value": value})
+    assert_refused(response)
+    assert not SegmentOverride.objects.filter(context=segment.context).exists()
+    assert snapshot() == before
+    assert facts_of_terms_and_initiatives() == facts_before
+
+
+def test_migration_forgets_old_overrides_of_terms_and_initiatives_facts_only(world):
+    """Sources synced while these facts were overridable hold segments for them, and an
+    override set on one would be applied at the next publish (cityprofiles/0008)."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail_localize.models import OverridableSegment, SegmentOverride
+
+    theme, initiative = translated_theme(world), initiative_source(world)
+    facts = [
+        legacy_override_segment(world, "key", source=theme),
+        legacy_override_segment(world, "status", source=initiative),
+        legacy_override_segment(world, "end_year", source=initiative),
+    ]
+    # Still a language's own: an address in a translated body, and the leader's name.
+    kept = [
+        legacy_override_segment(world, "body.some-block.url", source=initiative),
+        legacy_override_segment(world, "leader_name"),
+    ]
+    for segment in facts + kept:
+        SegmentOverride.objects.create(
+            locale=world.vienna_fr.locale, context=segment.context, data_json='"walktest"'
+        )
+
+    migration = import_module("cityprofiles.migrations.0008_more_facts_not_overridable")
+    migration.forget_overrides_of_facts(apps, None)
+
+    for segment in facts:
+        assert not OverridableSegment.objects.filter(pk=segment.pk).exists()
+        assert not SegmentOverride.objects.filter(context=segment.context).exists()
+    for segment in kept:
+        assert OverridableSegment.objects.filter(pk=segment.pk).exists()
+        assert SegmentOverride.objects.filter(context=segment.context).exists()
