@@ -225,6 +225,58 @@ def is_safe_override(source_value, value):
         return False
 
 
+def chooser_of(source, segment):
+    """The chooser wagtail-localize's editor offers for ``segment``'s override
+    (``image_chooser``, ``document_chooser``, ``page_chooser``…), worked out as the editor
+    does; None where it cannot tell."""
+    from wagtail_localize.views.edit_translation import (
+        FieldHasNoEditPanelError,
+        TabHelper,
+        get_segment_location_info,
+    )
+
+    instance = source.get_source_instance()
+    try:
+        location = get_segment_location_info(
+            instance,
+            TabHelper(instance),
+            segment.context.path,
+            segment.context.get_field_path(instance),
+            widget=True,
+        )
+    except (FieldHasNoEditPanelError, LookupError, AttributeError):
+        return None
+    return (location.get("widget") or {}).get("type")
+
+
+def may_choose(user, chooser, value):
+    """An override points at an image, document or page by its id: only at one the user's
+    own chooser would have offered. Otherwise a city editor could show another city's
+    image from its private collection, or link its unpublished page, in their own city's
+    translation (and read it in the preview)."""
+    if chooser == "image_chooser":
+        from wagtail.images import get_image_model
+        from wagtail.images.permissions import permission_policy
+
+        chosen = get_image_model().objects.filter(pk=value).first()
+    elif chooser == "document_chooser":
+        from wagtail.documents import get_document_model
+        from wagtail.documents.permissions import permission_policy
+
+        chosen = get_document_model().objects.filter(pk=value).first()
+    elif chooser == "page_chooser":
+        page = Page.objects.filter(pk=value).first()
+        return page is not None and (
+            (page.live and not page.get_view_restrictions().exists())
+            or page.permissions_for_user(user).can_edit()
+        )
+    else:
+        return True
+    return chosen is not None and permission_policy.user_has_permission_for_instance(
+        user, "choose", chosen
+    )
+
+
 def put_value(request):
     """The value of a PUT, parsed as wagtail-localize's view (Django REST framework) will
     parse it again: the editor sends multipart form data, which Django parses for POST only.
@@ -252,11 +304,18 @@ def edit_override(request, translation_id, overridable_segment_id):
         field = declared_field(translation.source, segment.context.path)
         if not is_overridable(field):
             raise PermissionDenied
-        if isinstance(field, TranslatableField) and not is_safe_override(
-            segment.data, put_value(request)
-        ):
-            # The editor shows no message of its own for a refused override.
-            return HttpResponseBadRequest(
-                _("Enter an address starting with https:// or, for a page of this site, with /.")
-            )
+        if isinstance(field, TranslatableField):
+            value = put_value(request)
+            if not is_safe_override(segment.data, value):
+                # The editor shows no message of its own for a refused override.
+                return HttpResponseBadRequest(
+                    _(
+                        "Enter an address starting with https:// or, "
+                        "for a page of this site, with /."
+                    )
+                )
+            if isinstance(segment.data, int) and not may_choose(
+                request.user, chooser_of(translation.source, segment), int(value)
+            ):
+                raise PermissionDenied
     return edit_translation.edit_override(request, translation_id, overridable_segment_id)

@@ -592,6 +592,25 @@ def test_no_script_address_or_garbage_id_overrides_a_translated_bodys_link(world
     assert snapshot() == before
 
 
+def test_an_override_points_only_at_media_the_user_may_choose(world):
+    """A body's image is overridden by its id: Vienna's editor may show Vienna's own image in
+    Vienna's French translation, not Barcelona's, from Barcelona's collection (it would show
+    in the preview, and on the French page once published)."""
+    from wagtail_localize.models import SegmentOverride
+
+    source, _page, segments, _poster = translated_body(world)
+    client = logged_in(world.b_editor, checking=False)
+    url = override_url(world, segments["image"], source)
+    before = snapshot()
+    assert_refused(put_as_the_editor(client, url, str(world.a_image.pk)))
+    assert not SegmentOverride.objects.filter(context=segments["image"].context).exists()
+    assert snapshot() == before
+    assert put_as_the_editor(client, url, str(world.b_image.pk)).status_code == 201
+    assert SegmentOverride.objects.get(context=segments["image"].context).data == str(
+        world.b_image.pk
+    )
+
+
 # --- The facts of terms and initiatives: the same in every language ---
 
 
