@@ -31,7 +31,16 @@ def queue_import(upload, *, publish, user):
 @task()
 def import_spreadsheet(filename, content, publish, user_id):
     """Import the members of a spreadsheet; what it did, as the import's summary says it."""
-    user = get_user_model().objects.get(pk=user_id) if user_id is not None else None
+    user = None
+    if user_id is not None:
+        # The uploader's right to publish was checked with their account: without it (deleted
+        # since), nobody is answerable for the import, so it is refused, not done unchecked.
+        user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+        if user is None:
+            raise SpreadsheetRefused(
+                f"Nothing was imported from {filename}: the account that uploaded it "
+                "was deleted or deactivated since."
+            )
     report = import_members(
         io.BytesIO(base64.b64decode(content)), filename=filename, publish=publish, user=user
     )

@@ -80,11 +80,12 @@ DRAFT_FIELDS = {
 def index_stored(app_label, model_name, pk):
     """Index the stored row of one object, not an object in memory: saving a draft revision
     saves the page row with only some fields updated while the instance holds the draft's
-    text, which must not become searchable before it is published. Returns the row; raises
-    ``ObjectDoesNotExist`` when it was deleted since (the worker counts that as done)."""
+    text, which must not become searchable before it is published. Returns the row, or None
+    when it was deleted since (its removal from the index was done by the delete)."""
     model = apps.get_model(app_label, model_name)
-    stored = model._default_manager.get(pk=pk)
-    index_object(stored)
+    stored = model._default_manager.filter(pk=pk).first()
+    if stored is not None:
+        index_object(stored)
     return stored
 
 

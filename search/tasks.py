@@ -30,6 +30,8 @@ def index_saved(app_label, model_name, pk):
     remember its words for “Did you mean”), then make what the search shows fresh: counts
     and kept pages built between the save and now read the index without this object."""
     stored = indexing.index_stored(app_label, model_name, pk)
+    if stored is None:
+        return {"object_gone": f"{app_label}.{model_name} {pk}"}
     if isinstance(stored, Page):
         freshness.changed("page indexed")
 
