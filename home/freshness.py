@@ -240,10 +240,13 @@ def _deleted(**kwargs):
     changed("page deleted")
 
 
-def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+def _page_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
     if raw or not isinstance(instance, Page):
         return
     if update_fields is not None and set(update_fields) <= EDITING_FIELDS:
+        return
+    # A page created as a draft: nobody sees it until it is published, which says so.
+    if created and not instance.live:
         return
     # Publishing saves the row too, then says so: counted here as a row changed in place.
     changed("page saved in place", instance)

@@ -32,7 +32,9 @@ def index_saved(app_label, model_name, pk):
     stored = indexing.index_stored(app_label, model_name, pk)
     if stored is None:
         return {"object_gone": f"{app_label}.{model_name} {pk}"}
-    if isinstance(stored, Page):
+    # Only a live page's words reach what the public sees: the search reads live pages alone,
+    # so indexing a draft (a page created unpublished, a page unpublished) makes nothing stale.
+    if isinstance(stored, Page) and stored.live:
         freshness.changed("page indexed")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -155,3 +156,56 @@ def test_the_late_ban_is_a_deferred_task_for_the_worker(
         TaskRecord.objects.filter(pk=late.pk).update(run_after=timezone.now())
         assert worker.drain() == 1
     assert len(ban_catcher) == 2 and ban_catcher[1] == ban_catcher[0]
+
+
+# Wagtail's own, queued on every save of any model: it writes no version and no ban.
+REFERENCE_INDEX = "wagtail.tasks.update_reference_index_task"
+
+
+@pytest.mark.django_db
+def test_a_page_locked_and_unlocked_in_the_admin_changes_nothing(
+    client, ban_catcher, django_capture_on_commit_callbacks
+):
+    """Wagtail's lock view saves only ``locked``, ``locked_at`` and ``locked_by``: indexing
+    that row raised the catalogue, banned every listing and rebuilt the full downloads."""
+    from background import worker
+    from background.models import TaskRecord
+    from cityprofiles.tests import builders
+    from joining.tests.builders import secretariat_user
+
+    _homes, directories = builders.site_tree(languages=("en",))
+    page = builders.profile(directories["en"], "Barcelona")
+    client.force_login(secretariat_user())
+    before = freshness.versions()
+    with override_settings(TASKS=DATABASE_QUEUE):
+        for action in ("lock", "unlock"):
+            with django_capture_on_commit_callbacks(execute=True):
+                response = client.post(reverse(f"wagtailadmin_pages:{action}", args=[page.pk]))
+            assert response.status_code == 302, action
+            page.refresh_from_db()
+            assert page.locked == (action == "lock")
+        queued = set(TaskRecord.objects.values_list("task_path", flat=True))
+        assert queued <= {REFERENCE_INDEX}
+        with django_capture_on_commit_callbacks(execute=True):
+            worker.drain()
+    assert freshness.versions() == before
+    assert ban_catcher == []
+
+
+@pytest.mark.django_db
+def test_a_page_created_as_a_draft_changes_nothing(ban_catcher, django_capture_on_commit_callbacks):
+    from background import worker
+    from background.models import TaskRecord
+    from cityprofiles.tests import builders
+    from search.tasks import build_full_downloads
+
+    _homes, directories = builders.site_tree(languages=("en",))
+    before = freshness.versions()
+    with override_settings(TASKS=DATABASE_QUEUE):
+        with django_capture_on_commit_callbacks(execute=True):
+            builders.profile(directories["en"], "Not yet", live=False)
+        with django_capture_on_commit_callbacks(execute=True):
+            worker.drain()  # its indexing (a draft is indexed, but shows nowhere)
+        assert not TaskRecord.objects.filter(task_path=build_full_downloads.module_path)
+    assert freshness.versions() == before
+    assert ban_catcher == []
