@@ -20,12 +20,13 @@ import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import at_commit
 
 # --- Versions --------------------------------------------------------------------------
 
@@ -106,18 +107,20 @@ raised = Signal()
 
 def _bump(names):
     """Now, and again once the change is committed: a request between the two could
-    otherwise store what it read before the commit under the new numbers."""
+    otherwise store what it read before the commit under the new numbers. The second half
+    is once per commit for every change of the transaction (a publish is two changes, an
+    import thousands): each version raised once, ``raised`` sent once with them all."""
     _memo.versions = None
     for name in names:
         _increment(name)
+    at_commit.merged_on_commit("versions", names, _raise_committed)
 
-    def again():
-        _memo.versions = None
-        for name in names:
-            _increment(name)
-        raised.send(sender=None, names=names)
 
-    transaction.on_commit(again)
+def _raise_committed(names):
+    _memo.versions = None
+    for name in sorted(names):
+        _increment(name)
+    raised.send(sender=None, names=names)
 
 
 def remember_versions():

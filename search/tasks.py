@@ -38,10 +38,14 @@ def index_saved(app_label, model_name, pk):
         freshness.changed("page indexed")
 
 
-@task()
-def build_full_downloads(version):
-    """Build the files of every full download for ``version`` (queued once a change that makes
-    them stale is committed); nothing when that version is built already or superseded."""
+# After every task due with it (the worker claims the highest priority first): the indexing
+# of the pages just published raises the catalogue once more, and a build run before it
+# would be of a version already stale.
+@task(priority=-10)
+def build_full_downloads(queued_for=None):
+    """Build the files of every full download for the version current when it runs (queued
+    once a change that makes them stale is committed, for the version ``queued_for``, shown
+    in the tasks' listing); nothing when that version is built already."""
     from .full_downloads import build_all
 
-    return build_all(version)
+    return {"queued_for": queued_for, **build_all()}

@@ -1,12 +1,11 @@
 """home/freshness.py: the rule, its page in docs/, and what each change does."""
 
 import re
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -56,34 +55,6 @@ def test_no_module_but_freshness_writes_a_version_key():
         if re.search(r"[\"']version:|:version[\"':]|cache_version\(", path.read_text()):
             offenders.append(str(path.relative_to(root)))
     assert offenders == []
-
-
-class BanCatcher(BaseHTTPRequestHandler):
-    """A real HTTP server standing where Varnish would, recording the bans it receives."""
-
-    received = []
-
-    def do_BAN(self):  # noqa: N802 - the HTTP method's name
-        type(self).received.append(
-            {"all": self.headers.get("X-Ban-All"), "tags": self.headers.get("X-Ban-Tags")}
-        )
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def ban_catcher():
-    BanCatcher.received = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), BanCatcher)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    with override_settings(HTTP_CACHE_PURGE_URLS=[url], HTTP_CACHE_REBAN_SECONDS=0.05):
-        yield BanCatcher.received
-    server.shutdown()
 
 
 @pytest.mark.django_db
@@ -209,3 +180,22 @@ def test_a_page_created_as_a_draft_changes_nothing(ban_catcher, django_capture_o
         assert not TaskRecord.objects.filter(task_path=build_full_downloads.module_path)
     assert freshness.versions() == before
     assert ban_catcher == []
+
+
+@pytest.mark.django_db
+def test_the_changes_of_one_commit_raise_once_and_a_rolled_back_one_never(
+    ban_catcher, raised, django_capture_on_commit_callbacks
+):
+    page = Page.objects.get(depth=1)
+    try:
+        with transaction.atomic():
+            freshness.changed("settings changed")
+            raise RuntimeError("rolled back")
+    except RuntimeError:
+        pass
+    with django_capture_on_commit_callbacks(execute=True):
+        freshness.changed("page saved in place", page)
+        freshness.changed("page published", page)
+        freshness.changed("document changed")
+    assert raised == [{"kept", "catalogue", "pages"}]
+    assert ban_catcher == [{"all": "1", "tags": None}]  # one of them bans all
