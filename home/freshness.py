@@ -69,6 +69,15 @@ def versions(*names):
     return {name: known[name] for name in names}
 
 
+def unknown(*numbers):
+    """Whether one of ``numbers`` (versions, or dicts of them) was not read: the shared cache
+    did not answer (Redis away, its errors ignored: site/settings/base.py). A change made
+    meanwhile cannot be told from no change, so what is built from them must be read afresh
+    and not kept."""
+    values = [v for n in numbers for v in (n.values() if isinstance(n, dict) else [n])]
+    return None in values
+
+
 def _fresh_start():
     return secrets.randbelow(2**40) + 1
 
