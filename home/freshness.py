@@ -100,12 +100,12 @@ def key(kind, *parts, on):
 
 
 def _increment(name):
-    stored_key = _version_key(name)
-    try:
-        cache.incr(stored_key)
-    except ValueError:
-        # Missing (a flushed cache): a fresh random start, as in versions().
-        cache.set(stored_key, _fresh_start(), timeout=None)
+    """A new number for ``name``: a random one, not the next. Numbers are only ever compared
+    for equality, and the database cache (the shared cache without Redis) has no atomic
+    ``incr`` (a read, then a write): two raises at once from a web process and the worker
+    wrote the same number, or an older one. A random number differs from every earlier one,
+    whoever writes last; a missing version (a flushed cache) needs no case of its own."""
+    cache.set(_version_key(name), _fresh_start(), timeout=None)
 
 
 # Sent once a change is committed and its versions raised for the last time, with their

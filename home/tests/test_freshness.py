@@ -73,9 +73,10 @@ def test_each_change_raises_its_versions_twice_and_bans_once_committed(
         callback()
     after = freshness.versions()
     for name in freshness.VERSIONS:
-        raised = 2 if name in change.versions else 0
-        assert after[name] == before[name] + raised, (what, name)
-        assert middle[name] == before[name] + raised // 2, (what, name)
+        if name in change.versions:  # a new number now, and another at the commit
+            assert before[name] != middle[name] != after[name] != before[name], (what, name)
+        else:
+            assert before[name] == middle[name] == after[name], (what, name)
     first = ban_catcher[0]
     if change.http == freshness.ALL:
         assert first == {"all": "1", "tags": None}
