@@ -130,6 +130,10 @@ def serve(request, dataset, locale, output):
         file = default_storage.open(stored["path"], "rb")
     except Exception:  # noqa: BLE001 - a storage away or a lost file: the view builds it
         logger.exception("Full download %s not read from the storage", stored["path"])
+        # Not built any more, as far as anyone can tell: else every request would build it
+        # in the view until the next change, the build answering "built already".
+        forget(build["version"])
+        queue()
         return None
     response = FileResponse(file, content_type=stored["headers"]["Content-Type"])
     for header, value in stored["headers"].items():
@@ -159,6 +163,18 @@ def built(version):
         if build and build["version"] == version:
             return build
     return None
+
+
+def forget(version):
+    """Strike the build of ``version`` from the record (a file of it could not be read)."""
+    record = cache.get(BUILT_KEY) or {}
+    kept = [
+        build
+        for build in (record.get("current"), record.get("previous"))
+        if build and build["version"] != version
+    ]
+    kept += [None, None]
+    cache.set(BUILT_KEY, {"current": kept[0], "previous": kept[1]}, timeout=None)
 
 
 def queue():

@@ -273,6 +273,22 @@ def test_a_lost_file_is_built_in_the_request_not_a_500(
     assert "Water for all" in answer.content.decode("utf-8")
 
 
+def test_a_lost_file_is_built_again_by_the_worker_and_served_from_storage_again(
+    client, media, campaign, django_capture_on_commit_callbacks
+):
+    publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Water for all")
+    TaskRecord.objects.all().delete()
+    version = full_downloads.current_version()
+    (media / "downloads" / version / "initiatives-en.csv").unlink()
+    assert not client.get(FULL["initiatives"]["csv"]).streaming  # built in the request
+    assert full_downloads.built(version) is None  # that build is not trusted any more
+    assert TaskRecord.objects.filter(task_path__endswith="build_full_downloads").count() == 1
+    run_worker(django_capture_on_commit_callbacks)
+    again = client.get(FULL["initiatives"]["csv"])
+    assert again.streaming and again["X-Data-Version"] == version
+    assert "Water for all" in body(again).decode("utf-8")
+
+
 def test_filtered_downloads_are_built_by_the_view_as_before(
     client, media, campaign, django_capture_on_commit_callbacks
 ):
