@@ -2,9 +2,10 @@
 
 A task is claimed by a conditional UPDATE (``status`` still READY), so any number of
 workers, on PostgreSQL or SQLite, never run one task twice at once. A task that raises is
-put back with a later ``run_after`` until it has had its ``max_attempts``; then it stays
-FAILED, with its error, in the secretariat's listing. A task left RUNNING by a worker that
-died (killed, machine lost) is taken up again after ``STALE_AFTER``.
+put back with a later ``run_after`` until it has had its ``max_attempts`` (one, for a
+``GivenUp`` error); then it stays FAILED, with its error, in the secretariat's listing. A
+task left RUNNING by a worker that died (killed, machine lost) is taken up again after
+``STALE_AFTER``.
 
 Our own tasks handle a row deleted since they were queued themselves (they read it with
 ``.filter(pk=…).first()`` and return what they did). Wagtail's reference-index task cannot:
@@ -36,6 +37,13 @@ from .models import TaskRecord
 logger = logging.getLogger(__name__)
 
 STALE_AFTER = timedelta(minutes=15)
+
+
+class GivenUp(Exception):  # noqa: N818 - what the task is, once raised
+    """Raised by a task whose failure no later attempt can cure (a spreadsheet the import
+    refuses): FAILED at once, with its error, not run again ``max_attempts`` times."""
+
+
 # Upstream tasks whose object may be deleted before they run, and that cannot check for it.
 GONE_IS_DONE = frozenset({"wagtail.tasks.update_reference_index_task"})
 READY, RUNNING = TaskResultStatus.READY, TaskResultStatus.RUNNING
@@ -123,7 +131,7 @@ def failed(record, backend, error):
     """Record ``error``: due again later while attempts remain, else FAILED."""
     record.error_class = get_module_path(type(error))
     record.traceback = get_exception_traceback(error)
-    if record.attempts < record.max_attempts:
+    if record.attempts < record.max_attempts and not isinstance(error, GivenUp):
         record.status = READY
         record.run_after = backend.retry_at(record.attempts)
         logger.warning(
