@@ -2,15 +2,19 @@
 
 A task is claimed by a conditional UPDATE (``status`` still READY), so any number of
 workers, on PostgreSQL or SQLite, never run one task twice at once. A task that raises is
-put back with a later ``run_after`` until it has had its ``max_attempts``; then it stays
-FAILED, with its error, in the secretariat's listing. A task left RUNNING by a worker that
-died (killed, machine lost) is taken up again after ``STALE_AFTER``.
+put back with a later ``run_after`` until it has had its ``max_attempts`` (one, for a
+``GivenUp`` error); then it stays FAILED, with its error, in the secretariat's listing. A
+task left RUNNING by a worker that died (killed, machine lost) is taken up again after
+``STALE_AFTER``.
 
-A task that raises ``ObjectDoesNotExist`` is done, not retried: the row it was about was
-deleted after it was queued (the queue is written in the same transaction as the change, so
-the row cannot be "not there yet"), and no later attempt will find it. Wagtail's reference-index
-task, queued on every save, meets this whenever a save is followed by a delete (the demo
-loader replaces a story's members: 1,092 tasks, the replaced ones failing five times each).
+Our own tasks handle a row deleted since they were queued themselves (they read it with
+``.filter(pk=…).first()`` and return what they did). Wagtail's reference-index task cannot:
+queued on every save, it raises ``ObjectDoesNotExist`` whenever a save is followed by a delete
+(the demo loader replaces a story's members: 1,092 tasks, the replaced ones failing five times
+each), and no later attempt will find the row (the queue is written in the same transaction
+as the change, so it cannot be "not there yet"). For the tasks of ``GONE_IS_DONE`` alone that
+error is done, not retried; anywhere else it is a failure like any other, retried and then
+listed, never a silent success.
 """
 
 import logging
@@ -33,6 +37,15 @@ from .models import TaskRecord
 logger = logging.getLogger(__name__)
 
 STALE_AFTER = timedelta(minutes=15)
+
+
+class GivenUp(Exception):  # noqa: N818 - what the task is, once raised
+    """Raised by a task whose failure no later attempt can cure (a spreadsheet the import
+    refuses): FAILED at once, with its error, not run again ``max_attempts`` times."""
+
+
+# Upstream tasks whose object may be deleted before they run, and that cannot check for it.
+GONE_IS_DONE = frozenset({"wagtail.tasks.update_reference_index_task"})
 READY, RUNNING = TaskResultStatus.READY, TaskResultStatus.RUNNING
 FAILED, SUCCESSFUL = TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL
 
@@ -83,35 +96,15 @@ def run(record, backend):
         TaskRecord.objects.filter(pk=record.pk).update(status=READY)
         raise
     except ObjectDoesNotExist as gone:
-        record.status = SUCCESSFUL
-        record.finished_at = timezone.now()
-        record.return_value = {"object_gone": f"{get_module_path(type(gone))}: {gone}"}
-        logger.info("Task %s (%s): its object is gone; nothing to do", record.pk, record.task_path)
-    except BaseException as error:  # noqa: BLE001 - whatever the task raised is recorded
-        record.error_class = get_module_path(type(error))
-        record.traceback = get_exception_traceback(error)
-        if record.attempts < record.max_attempts:
-            record.status = READY
-            record.run_after = backend.retry_at(record.attempts)
-            logger.warning(
-                "Task %s (%s) failed, attempt %s of %s; again at %s",
-                record.pk,
-                record.task_path,
-                record.attempts,
-                record.max_attempts,
-                record.run_after.isoformat(),
-                exc_info=True,
-            )
+        if record.task_path not in GONE_IS_DONE:
+            failed(record, backend, gone)
         else:
-            record.status = FAILED
+            record.status = SUCCESSFUL
             record.finished_at = timezone.now()
-            logger.error(
-                "Task %s (%s) failed %s times; given up (see Reports → Background tasks)",
-                record.pk,
-                record.task_path,
-                record.attempts,
-                exc_info=True,
-            )
+            record.return_value = {"object_gone": f"{get_module_path(type(gone))}: {gone}"}
+            logger.info("Task %s (%s): its object is gone; done", record.pk, record.task_path)
+    except BaseException as error:  # noqa: BLE001 - whatever the task raised is recorded
+        failed(record, backend, error)
     else:
         record.status = SUCCESSFUL
         record.finished_at = timezone.now()
@@ -132,6 +125,34 @@ def run(record, backend):
             task_result=to_result(record, import_string(record.task_path), backend.alias),
         )
     return record
+
+
+def failed(record, backend, error):
+    """Record ``error``: due again later while attempts remain, else FAILED."""
+    record.error_class = get_module_path(type(error))
+    record.traceback = get_exception_traceback(error)
+    if record.attempts < record.max_attempts and not isinstance(error, GivenUp):
+        record.status = READY
+        record.run_after = backend.retry_at(record.attempts)
+        logger.warning(
+            "Task %s (%s) failed, attempt %s of %s; again at %s",
+            record.pk,
+            record.task_path,
+            record.attempts,
+            record.max_attempts,
+            record.run_after.isoformat(),
+            exc_info=True,
+        )
+    else:
+        record.status = FAILED
+        record.finished_at = timezone.now()
+        logger.error(
+            "Task %s (%s) failed %s times; given up (see Reports → Background tasks)",
+            record.pk,
+            record.task_path,
+            record.attempts,
+            exc_info=True,
+        )
 
 
 def take_up_stale():

@@ -47,7 +47,7 @@ def main():
     }
     with override_settings(MEDIA_ROOT=media, STORAGES=storages, DOWNLOAD_RATE_LIMIT=10**6):
         started = time.perf_counter()
-        outcome = full_downloads.build_all(full_downloads.current_version())
+        outcome = full_downloads.build_all()
         total = time.perf_counter() - started
         build = full_downloads.built(full_downloads.current_version())
         print(f"==> Build of {outcome['files']} files: {total:.1f} s ({media})")

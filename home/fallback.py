@@ -180,11 +180,13 @@ def _sections(request):
     site = Site.find_for_request(request) if request is not None else None
     # A page added live without being published (a command, the demo loader) raises only
     # the catalogue's version.
-    stamp = (freshness.versions("pages", "catalogue"), site.pk if site else None)
+    numbers = freshness.versions("pages", "catalogue")
+    stamp = (numbers, site.pk if site else None)
     known = getattr(_kept_sections, "value", None)
-    if known is None or known[0] != stamp:
+    if known is None or known[0] != stamp or freshness.unknown(numbers):
         known = (stamp, _read_sections(request))
-        _kept_sections.value = known
+        # Kept only under versions read: without them (the shared cache away), read again.
+        _kept_sections.value = None if freshness.unknown(numbers) else known
     if request is not None:
         request._hrc_sections = known[1]
     return known[1]

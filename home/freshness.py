@@ -20,12 +20,13 @@ import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import at_commit
 
 # --- Versions --------------------------------------------------------------------------
 
@@ -68,6 +69,15 @@ def versions(*names):
     return {name: known[name] for name in names}
 
 
+def unknown(*numbers):
+    """Whether one of ``numbers`` (versions, or dicts of them) was not read: the shared cache
+    did not answer (Redis away, its errors ignored: site/settings/base.py). A change made
+    meanwhile cannot be told from no change, so what is built from them must be read afresh
+    and not kept."""
+    values = [v for n in numbers for v in (n.values() if isinstance(n, dict) else [n])]
+    return None in values
+
+
 def _fresh_start():
     return secrets.randbelow(2**40) + 1
 
@@ -90,12 +100,12 @@ def key(kind, *parts, on):
 
 
 def _increment(name):
-    stored_key = _version_key(name)
-    try:
-        cache.incr(stored_key)
-    except ValueError:
-        # Missing (a flushed cache): a fresh random start, as in versions().
-        cache.set(stored_key, _fresh_start(), timeout=None)
+    """A new number for ``name``: a random one, not the next. Numbers are only ever compared
+    for equality, and the database cache (the shared cache without Redis) has no atomic
+    ``incr`` (a read, then a write): two raises at once from a web process and the worker
+    wrote the same number, or an older one. A random number differs from every earlier one,
+    whoever writes last; a missing version (a flushed cache) needs no case of its own."""
+    cache.set(_version_key(name), _fresh_start(), timeout=None)
 
 
 # Sent once a change is committed and its versions raised for the last time, with their
@@ -106,18 +116,20 @@ raised = Signal()
 
 def _bump(names):
     """Now, and again once the change is committed: a request between the two could
-    otherwise store what it read before the commit under the new numbers."""
+    otherwise store what it read before the commit under the new numbers. The second half
+    is once per commit for every change of the transaction (a publish is two changes, an
+    import thousands): each version raised once, ``raised`` sent once with them all."""
     _memo.versions = None
     for name in names:
         _increment(name)
+    at_commit.merged_on_commit("versions", names, _raise_committed)
 
-    def again():
-        _memo.versions = None
-        for name in names:
-            _increment(name)
-        raised.send(sender=None, names=names)
 
-    transaction.on_commit(again)
+def _raise_committed(names):
+    _memo.versions = None
+    for name in sorted(names):
+        _increment(name)
+    raised.send(sender=None, names=names)
 
 
 def remember_versions():
@@ -240,10 +252,13 @@ def _deleted(**kwargs):
     changed("page deleted")
 
 
-def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+def _page_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
     if raw or not isinstance(instance, Page):
         return
     if update_fields is not None and set(update_fields) <= EDITING_FIELDS:
+        return
+    # A page created as a draft: nobody sees it until it is published, which says so.
+    if created and not instance.live:
         return
     # Publishing saves the row too, then says so: counted here as a row changed in place.
     changed("page saved in place", instance)

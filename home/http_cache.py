@@ -32,12 +32,12 @@ import urllib.request
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Page
 
-from . import freshness, page_cache
+from . import at_commit, freshness, page_cache
 
 TAGS_HEADER = "X-Cache-Tags"
 logger = logging.getLogger(__name__)
@@ -155,11 +155,17 @@ def tag(request, response):
 
 
 def ban_on_commit(tags):
-    """Ban ``tags`` (a set, or ``freshness.ALL``) once the current transaction commits."""
+    """Ban ``tags`` (a set, or ``freshness.ALL``) once the current transaction commits: one
+    ban for every change of the transaction, of all their tags (every kept answer when one
+    of them bans all)."""
     if not settings.HTTP_CACHE_PURGE_URLS:
         return
     tags = frozenset([freshness.ALL] if tags == freshness.ALL else tags)
-    transaction.on_commit(lambda: ban(tags, again=True))
+    at_commit.merged_on_commit("bans", tags, _ban_committed)
+
+
+def _ban_committed(tags):
+    ban(frozenset([freshness.ALL]) if freshness.ALL in tags else tags, again=True)
 
 
 def ban(tags, again=False):

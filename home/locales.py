@@ -22,10 +22,11 @@ _kept = threading.local()
 def _read():
     stamp = freshness.version("pages")
     kept = getattr(_kept, "locales", None)
-    if kept is None or kept[0] != stamp:
+    if kept is None or kept[0] != stamp or freshness.unknown(stamp):
         rows = list(Locale.objects.all())
         kept = (stamp, {locale.language_code: locale for locale in rows})
-        _kept.locales = kept
+        # Kept only under a version read: without one, every use reads them again.
+        _kept.locales = None if freshness.unknown(stamp) else kept
     return kept[1]
 
 

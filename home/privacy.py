@@ -20,10 +20,12 @@ def private_sections():
     """[(path, depth)] of every page with a view restriction."""
     stamp = freshness.version("pages")
     kept = getattr(_kept, "sections", None)
-    if kept is None or kept[0] != stamp:
+    if kept is None or kept[0] != stamp or freshness.unknown(stamp):
         rows = PageViewRestriction.objects.values_list("page__path", "page__depth")
         kept = (stamp, sorted(set(rows)))
-        _kept.sections = kept
+        # Kept only under a version read: without one (the shared cache away), a page made
+        # private meanwhile would stay listed; every use reads them again instead.
+        _kept.sections = None if freshness.unknown(stamp) else kept
     return kept[1]
 
 

@@ -10,9 +10,9 @@ the headers the view sends.
 
 - **The version** is freshness's ``pages`` and ``catalogue`` (every change to a record or an
   address raises one of them: docs/freshness.md) and the release (a deployment may change the
-  fields or the labels). Once a change is committed (``freshness.raised``) the build of its
-  version is queued (``search.tasks.build_full_downloads``), for the worker
-  (``manage.py run_tasks``).
+  fields or the labels). Once a change is committed (``freshness.raised``) a build is queued
+  (``search.tasks.build_full_downloads``), for the worker (``manage.py run_tasks``), unless
+  one waits already (``QUEUED_KEY``): the task builds the version current when it starts.
 - **What is built** is recorded in the shared cache (``BUILT_KEY``, no timeout): the current
   build and the one before it, each with its version, its files and their headers. A request
   reads that record, not the storage, so it costs one cache read; a cache emptied by hand
@@ -42,7 +42,9 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError
 from django.http import FileResponse
 from django.utils import timezone, translation
+from django_tasks import TaskResultStatus
 from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks.exceptions import TaskResultDoesNotExist
 from wagtail.models import Locale
 
 from home import freshness, http_cache
@@ -60,7 +62,10 @@ BUILT_ON = ("pages", "catalogue")
 BUILT_KEY = "downloads:built"
 # A previous build's file is kept by caches this long: the new one is due within seconds.
 STALE_SECONDS = 10
-# A version's build is queued once in this time (again after it, if the task was lost).
+# Set while a build waits in the queue: every change meanwhile is built by that one task,
+# which builds the version current when it starts. Forgotten after this time, should the
+# task be lost (deleted by hand), so that the next change queues one again.
+QUEUED_KEY = "downloads:queued"
 QUEUED_SECONDS = 600
 # How long one build may hold its version's lock (a worker's task is taken up again
 # after 15 minutes: background/worker.py).
@@ -110,7 +115,7 @@ def serve(request, dataset, locale, output):
     version = current_version()
     build = built(version)
     if build is None:
-        queue(version)
+        queue()
         # With TASKS_BACKEND=immediate the build has just run, here.
         build = built(version)
     stale = build is None
@@ -125,6 +130,10 @@ def serve(request, dataset, locale, output):
         file = default_storage.open(stored["path"], "rb")
     except Exception:  # noqa: BLE001 - a storage away or a lost file: the view builds it
         logger.exception("Full download %s not read from the storage", stored["path"])
+        # Not built any more, as far as anyone can tell: else every request would build it
+        # in the view until the next change, the build answering "built already".
+        forget(build["version"])
+        queue()
         return None
     response = FileResponse(file, content_type=stored["headers"]["Content-Type"])
     for header, value in stored["headers"].items():
@@ -156,18 +165,55 @@ def built(version):
     return None
 
 
-def queue(version):
-    """Queue the build of ``version``, once in ``QUEUED_SECONDS``."""
+def forget(version):
+    """Strike the build of ``version`` from the record (a file of it could not be read)."""
+    record = cache.get(BUILT_KEY) or {}
+    kept = [
+        build
+        for build in (record.get("current"), record.get("previous"))
+        if build and build["version"] != version
+    ]
+    kept += [None, None]
+    cache.set(BUILT_KEY, {"current": kept[0], "previous": kept[1]}, timeout=None)
+
+
+def queue():
+    """Queue a build of the current version, unless one waits in the queue already (it will
+    build whatever is current when it starts) or the current version is being built: one
+    publication raises the versions twice (at its commit, then once the worker has indexed
+    the page), an import a thousand times, and each would otherwise queue a build."""
     from .tasks import build_full_downloads
 
-    if not cache.add(f"downloads:queued:{version}", True, timeout=QUEUED_SECONDS):
+    version = current_version()
+    if cache.get(f"downloads:building:{version}"):
+        return
+    if not cache.add(QUEUED_KEY, "", timeout=QUEUED_SECONDS) and _still_waiting():
         return
     try:
-        build_full_downloads.enqueue(version)
+        result = build_full_downloads.enqueue(version)
     except DatabaseError:
         # The queue is a table: with the database away, the next request tries again.
-        cache.delete(f"downloads:queued:{version}")
+        cache.delete(QUEUED_KEY)
         logger.warning("Build of the full downloads %s not queued (database unavailable)", version)
+        return
+    if not result.is_finished:  # with TASKS_BACKEND=immediate it has run, and said so
+        cache.set(QUEUED_KEY, result.id, timeout=QUEUED_SECONDS)
+
+
+def _still_waiting():
+    """Whether the queued build is still in the queue: not a task deleted by hand, or one
+    that failed before it started (the next change must then queue another)."""
+    from .tasks import build_full_downloads
+
+    waiting = cache.get(QUEUED_KEY)
+    backend = build_full_downloads.get_backend()
+    if not waiting or not backend.supports_get_result:
+        return True  # being queued by another process this instant, or nothing to ask
+    try:
+        status = backend.get_result(waiting).status
+    except TaskResultDoesNotExist:
+        return False
+    return status in (TaskResultStatus.READY, TaskResultStatus.RUNNING)
 
 
 def on_versions_raised(sender, names, **kwargs):
@@ -182,19 +228,20 @@ def on_versions_raised(sender, names, **kwargs):
     if isinstance(build_full_downloads.get_backend(), ImmediateBackend):
         return
     if set(names) & set(BUILT_ON):
-        queue(current_version())
+        queue()
 
 
 # --- Building ----------------------------------------------------------------------------
 
 
-def build_all(version):
-    """Build and store every full download of ``version``, in every language, and forget
-    the builds before the previous one. Nothing is done for a version already built, being
-    built, or superseded by a later change (whose own task builds the newer one): several
-    publications in a row cost one build, not one each."""
-    if version != current_version():
-        return {"version": version, "done": "nothing: superseded"}
+def build_all():
+    """Build and store every full download of the current version, in every language, and
+    forget the builds before the previous one. Nothing is done for a version already built or
+    being built. The queued task builds what is current when it starts, so that changes made
+    while it waited (several publications in a row, the indexing after each) cost one build."""
+    # First: a change committed from now on queues a build of its own.
+    cache.delete(QUEUED_KEY)
+    version = current_version()
     if built(version) is not None:
         return {"version": version, "done": "nothing: built already"}
     lock = f"downloads:building:{version}"

@@ -20,6 +20,8 @@ from django.db.models.signals import post_delete, post_save
 from modelsearch import index
 from wagtail.search.backends import get_search_backend
 
+from home.freshness import EDITING_FIELDS
+
 
 def backend_name_for(language_code):
     alias = f"lang-{language_code}"
@@ -67,24 +69,22 @@ def remove_object(instance):
         get_search_backend(name).delete(instance)
 
 
-# What saving a draft writes to a page's row (Wagtail autosaves every few seconds while an
-# editor types): nothing any index holds, the draft's text stays in its revision.
-DRAFT_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "draft_title",
-    "has_unpublished_changes",
-}
+# What saving a draft, locking or commenting writes to a page's row (Wagtail autosaves every
+# few seconds while an editor types): nothing any index holds, the draft's text stays in its
+# revision. The same fields freshness ignores: a save that changes nothing public must not
+# be indexed either, since indexing a page raises the catalogue and bans the listings.
+DRAFT_FIELDS = EDITING_FIELDS
 
 
 def index_stored(app_label, model_name, pk):
     """Index the stored row of one object, not an object in memory: saving a draft revision
     saves the page row with only some fields updated while the instance holds the draft's
-    text, which must not become searchable before it is published. Returns the row; raises
-    ``ObjectDoesNotExist`` when it was deleted since (the worker counts that as done)."""
+    text, which must not become searchable before it is published. Returns the row, or None
+    when it was deleted since (its removal from the index was done by the delete)."""
     model = apps.get_model(app_label, model_name)
-    stored = model._default_manager.get(pk=pk)
-    index_object(stored)
+    stored = model._default_manager.filter(pk=pk).first()
+    if stored is not None:
+        index_object(stored)
     return stored
 
 

@@ -30,14 +30,22 @@ def index_saved(app_label, model_name, pk):
     remember its words for “Did you mean”), then make what the search shows fresh: counts
     and kept pages built between the save and now read the index without this object."""
     stored = indexing.index_stored(app_label, model_name, pk)
-    if isinstance(stored, Page):
+    if stored is None:
+        return {"object_gone": f"{app_label}.{model_name} {pk}"}
+    # Only a live page's words reach what the public sees: the search reads live pages alone,
+    # so indexing a draft (a page created unpublished, a page unpublished) makes nothing stale.
+    if isinstance(stored, Page) and stored.live:
         freshness.changed("page indexed")
 
 
-@task()
-def build_full_downloads(version):
-    """Build the files of every full download for ``version`` (queued once a change that makes
-    them stale is committed); nothing when that version is built already or superseded."""
+# After every task due with it (the worker claims the highest priority first): the indexing
+# of the pages just published raises the catalogue once more, and a build run before it
+# would be of a version already stale.
+@task(priority=-10)
+def build_full_downloads(queued_for=None):
+    """Build the files of every full download for the version current when it runs (queued
+    once a change that makes them stale is committed, for the version ``queued_for``, shown
+    in the tasks' listing); nothing when that version is built already."""
     from .full_downloads import build_all
 
-    return build_all(version)
+    return {"queued_for": queued_for, **build_all()}

@@ -701,9 +701,24 @@ def test_what_only_the_import_finds_fails_the_task_and_saves_nothing(campaign, a
     import_members(csv_upload([member("Queued Town 2", key="another-town-es")]))
     assert worker.drain() >= 1
     task = TaskRecord.objects.get(task_path=IMPORT_TASK)
-    assert (task.status, task.error_class) == (
-        TaskResultStatus.READY,  # tried again later, then failed, listed with its error
+    assert (task.status, task.attempts, task.error_class) == (
+        TaskResultStatus.FAILED,  # at once: the same file would be refused again
+        1,
         "cityprofiles.tasks.SpreadsheetRefused",
     )
     assert "Nothing was imported from members.csv: row 4" in task.traceback
+    assert not CityProfilePage.objects.filter(member_key__startswith="queued-town").exists()
+
+
+@override_settings(TASKS=DATABASE_QUEUE, MEMBER_IMPORT_QUEUE_ABOVE=3)
+def test_an_uploader_deleted_before_the_worker_ran_fails_the_import_visibly(
+    campaign, admin_client, admin_user
+):
+    upload(admin_client, many_members(4), "import")
+    admin_user.delete()
+    assert worker.drain() >= 1
+    task = TaskRecord.objects.get(task_path=IMPORT_TASK)
+    assert (task.status, task.attempts) == (TaskResultStatus.FAILED, 1)
+    assert task.error_class == "cityprofiles.tasks.SpreadsheetRefused"
+    assert "the account that uploaded it was deleted" in task.traceback
     assert not CityProfilePage.objects.filter(member_key__startswith="queued-town").exists()

@@ -2,8 +2,11 @@
 (home/locales.py, home/privacy.py, home/fallback.py): a profile read the same locale row six
 times and the view restrictions three times. What is kept must follow every change at once."""
 
+import socket
+
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction
 
@@ -68,3 +71,36 @@ def test_what_a_process_kept_does_not_outlive_a_flushed_cache(member):
     )
     cache.clear()
     assert privacy.private_sections() == [(member.path, member.depth)]
+
+
+def redis_away():
+    """The production cache (django-redis, errors ignored as site/settings/base.py says) with
+    its Redis gone: every read answers nothing, every write is lost."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": f"redis://127.0.0.1:{port}/0",
+                "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
+            }
+        }
+    )
+
+
+def test_with_the_shared_cache_away_what_is_kept_is_read_again(client, member):
+    """Without versions (None from a Redis that does not answer), None == None kept serving
+    what was read first: a page made private during the outage stayed listed."""
+    with redis_away():
+        from home import freshness
+
+        assert freshness.unknown(freshness.versions())
+        assert privacy.private_sections() == []
+        assert "Grigny" in client.get("/en/cities/").content.decode()
+        PageViewRestriction.objects.create(page=member, restriction_type="login")
+        assert privacy.private_sections() == [(member.path, member.depth)]
+        assert "Grigny" not in client.get("/en/cities/").content.decode()
+        Locale.objects.create(language_code="es")
+        assert locales.by_code("es").language_code == "es"

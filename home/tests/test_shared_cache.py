@@ -8,11 +8,12 @@ Several processes at once: tests/test_fresh_in_every_process.py.
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, connections
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -136,3 +137,42 @@ def test_a_rendition_read_from_the_cache_is_not_written_again():
         first.delete()
         third = get_image_model().objects.get(pk=image.pk).get_rendition("fill-40x40")
         assert third.pk != first.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_raises_at_once_from_several_processes_never_bring_a_number_back():
+    """The database cache's ``incr`` is a read then a write: two raises at once both wrote
+    the same number (one raise lost), or one wrote a number older than the other's, and a
+    process that had kept something under that number took it as current again. A raise
+    writes a new random number instead: it can only differ from every number before it."""
+    with database_cache("home.shared_cache.DatabaseCache", max_entries=5_000):
+        cache = caches["default"]
+        freshness.versions()
+        seen, stop = [], threading.Event()
+
+        def raise_many():
+            try:
+                for _ in range(30):
+                    freshness.changed("document changed")  # autocommit: both raises at once
+            finally:
+                connections.close_all()
+
+        def watch():
+            try:
+                while not stop.is_set():
+                    seen.append(cache.get("version:kept"))
+            finally:
+                connections.close_all()
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        raisers = [threading.Thread(target=raise_many) for _ in range(3)]
+        for thread in raisers:
+            thread.start()
+        for thread in raisers:
+            thread.join()
+        stop.set()
+        watcher.join()
+    runs = [number for i, number in enumerate(seen) if i == 0 or seen[i - 1] != number]
+    assert len(runs) > 10
+    assert len(runs) == len(set(runs)), "a number came back after another"
