@@ -112,6 +112,11 @@ def _increment(name):
 # ``names``: for what is built ahead of the next request rather than at it (the full
 # downloads, search/full_downloads.py). Never sent for a change that was rolled back.
 raised = Signal()
+# Sent once a change that may take something away from the public (an unpublication, a
+# deletion, a section made private) is committed, with the ``changes`` (keys of
+# ``CHANGES``): what was built ahead before it must not be served any more, even while its
+# replacement is being built (the full downloads' files).
+withdrawn = Signal()
 
 
 def _bump(names):
@@ -130,6 +135,10 @@ def _raise_committed(names):
     for name in sorted(names):
         _increment(name)
     raised.send(sender=None, names=names)
+
+
+def _withdrawn_committed(changes):
+    withdrawn.send(sender=None, changes=changes)
 
 
 def remember_versions():
@@ -157,6 +166,8 @@ class Change:
     # What it bans in the HTTP cache: ALL; "page", the page's own tags plus every listing;
     # or LISTINGS, every listing alone.
     http: str
+    # It may take something away from the public: ``withdrawn`` is sent at its commit.
+    withdraws: bool = False
 
 
 CHANGES = {
@@ -165,13 +176,16 @@ CHANGES = {
         ("pages", "catalogue"),
         "page",
     ),
-    "page unpublished": Change("a page unpublished", ("pages", "catalogue"), "page"),
+    "page unpublished": Change(
+        "a page unpublished", ("pages", "catalogue"), "page", withdraws=True
+    ),
     "page moved": Change("a page moved, or its slug changed", ("pages", "catalogue"), ALL),
-    "page deleted": Change("a page deleted", ("pages", "catalogue"), ALL),
+    "page deleted": Change("a page deleted", ("pages", "catalogue"), ALL, withdraws=True),
     "page in a menu published": Change(
         "a page shown in the main menu (or a home page) published or unpublished",
         ("pages", "catalogue"),
         ALL,
+        withdraws=True,
     ),
     "page saved in place": Change(
         "a live page's row changed without publishing (a command, the shell)",
@@ -183,10 +197,15 @@ CHANGES = {
         ("catalogue",),
         LISTINGS,
     ),
-    "privacy changed": Change("a page made private or public again", ("pages", "catalogue"), ALL),
+    "privacy changed": Change(
+        "a page made private or public again", ("pages", "catalogue"), ALL, withdraws=True
+    ),
     "site changed": Change("a site's host, port or root changed", ("pages",), ALL),
     "locale changed": Change(
-        "a language added to or removed from the site", ("pages", "catalogue"), ALL
+        "a language added to or removed from the site",
+        ("pages", "catalogue"),
+        ALL,
+        withdraws=True,
     ),
     "term changed": Change(
         "a term of a vocabulary (theme, right, pillar, SDG, group, wave) saved or deleted",
@@ -206,6 +225,8 @@ def changed(what, page=None):
     """Make stale what ``what`` (a key of ``CHANGES``) makes stale, in every process."""
     change = CHANGES[what]
     _bump(change.versions)
+    if change.withdraws:
+        at_commit.merged_on_commit("withdrawn", {what}, _withdrawn_committed)
     from . import http_cache
 
     if change.http == LISTINGS:

@@ -21,6 +21,12 @@ the headers the view sends.
   has not built it yet, the previous build's file, marked ``X-Data-Stale: true`` and kept only
   ``STALE_SECONDS`` by caches; with no build at all, the view builds it under the per-client
   limit (search/download_limit.py), as it does for every filtered download.
+- **A change that takes something away** (an unpublication, a deletion, a section made
+  private: ``freshness.withdrawn``) deletes every stored file at its commit and forgets every
+  build: the previous build's file would serve the withdrawn page until the next build, and
+  the files' addresses in the media folder or bucket are no secret (``X-Data-Version`` names
+  them). Until the worker's next build, the view builds full downloads under the limit. A
+  build that was under way at that moment is thrown away when it ends.
 
 Files are built with the site's public address (``WAGTAILADMIN_BASE_URL``), so they are
 served only to requests for that address: anywhere else (another host name, a test server)
@@ -60,6 +66,8 @@ FORMATS = ("csv", "json")
 # The versions a download's records and addresses are built from.
 BUILT_ON = ("pages", "catalogue")
 BUILT_KEY = "downloads:built"
+# When the last change that took something away was committed (a time.time()).
+WITHDRAWN_KEY = "downloads:withdrawn-at"
 # A previous build's file is kept by caches this long: the new one is due within seconds.
 STALE_SECONDS = 10
 # Set while a build waits in the queue: every change meanwhile is built by that one task,
@@ -247,15 +255,49 @@ def build_all():
     lock = f"downloads:building:{version}"
     if not cache.add(lock, True, timeout=BUILDING_SECONDS):
         return {"version": version, "done": "nothing: being built"}
+    started = time.time()
     try:
         files = build_files(version)
+        if withdrawn_since(started):
+            return discard(version)
         build = {"version": version, "built_at": timezone.now().isoformat(), "files": files}
         previous = (cache.get(BUILT_KEY) or {}).get("current")
         cache.set(BUILT_KEY, {"current": build, "previous": previous}, timeout=None)
+        # Again: a withdrawal committed while the record was being written has not seen it.
+        if withdrawn_since(started):
+            forget(version)
+            return discard(version)
         forget_older({version, previous["version"] if previous else None})
     finally:
         cache.delete(lock)
     return {"version": version, "done": "built", "files": len(files)}
+
+
+def withdrawn_since(started):
+    return (cache.get(WITHDRAWN_KEY) or 0) >= started
+
+
+def discard(version):
+    """A build that may hold what a change took away while it was being built."""
+    forget_older(keep_versions())
+    queue()
+    return {"version": version, "done": "discarded: something was withdrawn meanwhile"}
+
+
+def keep_versions():
+    record = cache.get(BUILT_KEY) or {}
+    return {build["version"] for build in record.values() if build}
+
+
+def on_withdrawn(sender, changes, **kwargs):
+    """Once a change that takes something away is committed: no stored file may serve it
+    any more, not even as the previous build (see the module's docstring)."""
+    cache.set(WITHDRAWN_KEY, time.time(), timeout=None)
+    cache.delete(BUILT_KEY)
+    try:
+        forget_older(set())
+    except Exception:  # noqa: BLE001 - the record is gone: no request will serve them
+        logger.exception("Full downloads' files not deleted after %s", ", ".join(changes))
 
 
 def build_files(version):
@@ -291,7 +333,10 @@ def build_files(version):
 
 def forget_older(keep):
     """Delete the stored files of every version but those in ``keep``."""
-    folders, _files = default_storage.listdir(FOLDER)
+    try:
+        folders, _files = default_storage.listdir(FOLDER)
+    except FileNotFoundError:  # nothing built yet
+        return
     for folder in folders:
         if folder in keep:
             continue

@@ -38,6 +38,14 @@ def test_the_page_in_docs_lists_every_change_as_the_module_does():
         ), name
 
 
+def test_the_page_in_docs_names_every_change_that_withdraws():
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    paragraph = text[text.index("A change that takes something away") :]
+    paragraph = paragraph[: paragraph.index("(docs/open-data.md)")]
+    named = {name for name in freshness.CHANGES if name in paragraph}
+    assert named == {name for name, change in freshness.CHANGES.items() if change.withdraws}
+
+
 def test_every_version_is_documented():
     text = DOC.read_text(encoding="utf-8")
     for name in freshness.VERSIONS:

@@ -206,6 +206,57 @@ def test_until_the_worker_builds_the_new_file_the_previous_one_is_served(
     assert "Parks for all" in body(fresh).decode("utf-8")
 
 
+@pytest.mark.parametrize("withdraw", ["unpublish", "delete", "make private"])
+def test_a_withdrawn_initiative_is_in_no_stored_file_not_even_the_previous_one(
+    client, media, campaign, django_capture_on_commit_callbacks, withdraw
+):
+    """Until the next build the previous build's file is served: after an unpublication it
+    would still list the page, and its address in the media folder is no secret."""
+    from wagtail.models import PageViewRestriction
+
+    page = publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Closed shelter")
+    served = client.get("/en/search/?format=csv")
+    assert "Closed shelter" in body(served).decode()
+    old_file = media / "downloads" / served["X-Data-Version"] / "initiatives-en.csv"
+    assert old_file.is_file()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if withdraw == "unpublish":
+            page.unpublish()
+        elif withdraw == "delete":
+            page.delete()
+        else:
+            PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert not old_file.exists()
+    assert list((media / "downloads").iterdir()) == []
+    meanwhile = client.get("/en/search/?format=csv")  # built by the view, under the limit
+    assert meanwhile.status_code == 200 and "X-Data-Version" not in meanwhile
+    assert "Closed shelter" not in meanwhile.content.decode()
+
+    run_worker(django_capture_on_commit_callbacks)
+    rebuilt = client.get("/en/search/?format=csv")
+    assert rebuilt["X-Data-Version"] == full_downloads.current_version()
+    assert "X-Data-Stale" not in rebuilt
+    assert "Closed shelter" not in body(rebuilt).decode()
+
+
+def test_a_build_under_way_when_something_is_withdrawn_is_thrown_away(
+    client, media, campaign, django_capture_on_commit_callbacks
+):
+    """A build reads the records as they were when it began: ended after a withdrawal, it
+    would be recorded (and served) with the withdrawn page in it. The withdrawal is recorded
+    as committed after the build began, as one made while it ran would be."""
+    import time
+
+    publish(django_capture_on_commit_callbacks, campaign["barcelona"], "Closed shelter")
+    cache.delete(full_downloads.BUILT_KEY)
+    cache.set(full_downloads.WITHDRAWN_KEY, time.time() + 60, timeout=None)
+    outcome = full_downloads.build_all()
+    assert outcome["done"].startswith("discarded")
+    assert full_downloads.built(outcome["version"]) is None
+    assert list((media / "downloads").iterdir()) == []
+
+
 def test_several_publishes_in_a_row_are_built_once_and_only_two_versions_are_kept(
     client, media, campaign, queued, django_capture_on_commit_callbacks
 ):
