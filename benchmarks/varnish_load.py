@@ -300,7 +300,7 @@ def wait_for_full_downloads(seconds=900):
     from search import full_downloads
 
     started = time.monotonic()
-    full_downloads.queue(full_downloads.current_version())
+    full_downloads.queue()
     while time.monotonic() - started < seconds:
         build = (cache.get(full_downloads.BUILT_KEY) or {}).get("current")
         if build is not None:
