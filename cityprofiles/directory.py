@@ -34,6 +34,7 @@ from taxonomies.models import (
 )
 
 from .choices import GovernmentType, MemberType, Region
+from .member_index import MemberIndex
 from .models import CityIndexPage, CityProfilePage
 from .profile import map_tiles
 
@@ -179,8 +180,18 @@ def member_rows(locale):
     """Every published member once, in ``locale`` where translated, else in its source
     language. Cached until the catalogue changes (home/freshness.py); each process
     keeps its copy while it is current (home/process_copies.py)."""
+    return member_index(locale).members
+
+
+def member_index(locale):
+    """The member rows of ``locale`` indexed by filter value (member_index.py), built by
+    each process once per version of the rows."""
     key = freshness.key("directory:members", locale.pk, on=("catalogue",))
-    return current_copy(key, lambda: _load_member_rows(locale))
+    return current_copy(
+        key,
+        lambda: _load_member_rows(locale),
+        derive=lambda members: MemberIndex(members, FILTERS + ["letter"]),
+    )
 
 
 def _load_member_rows(locale):
@@ -287,36 +298,6 @@ def add_urls(members, locale, request):
         member.url = f"{base}{member.slug}/" if base else ""
 
 
-def matches(member, filters, skip=None):
-    for name, value in filters.items():
-        if not value or name == skip:
-            continue
-        if name in SET_FILTERS:
-            if value not in member.values(name):
-                return False
-        elif member.value(name) != value:
-            return False
-    return True
-
-
-def facet_counts(members, filters):
-    """Counts per value of each filter, given every *other* active filter, so that a visitor
-    can see how many members each choice would give."""
-    active = {name: value for name, value in filters.items() if value}
-    counts = {name: {} for name in FILTERS}
-    for member in members:
-        # A member counts under a filter when every *other* active filter matches it: under
-        # all of them when none fails, under the one that fails when one does, else nowhere.
-        failing = [name for name, value in active.items() if not matches(member, {name: value})]
-        if len(failing) > 1 or (failing and failing[0] not in counts):
-            continue
-        for name in failing or FILTERS:
-            bucket = counts[name]
-            for value in member.values(name):
-                bucket[value] = bucket.get(value, 0) + 1
-    return counts
-
-
 def build_facets(counts, filters, waves, themes, rights, pillars, sdgs):
     """Facet options with their labels, in the visitor's language, ordered for reading."""
 
@@ -387,8 +368,10 @@ def build_facets(counts, filters, waves, themes, rights, pillars, sdgs):
 
 
 def filtered_members(request):
+    """The reader's member index (member_index.py), the filter form, whether it is valid,
+    the active filters and the vocabularies' terms in the reader's language."""
     locale = locales.active()
-    members = member_rows(locale)
+    index = member_index(locale)
     waves = list(terms_by_translation_key(Wave, locale).values())
     themes = sorted(
         terms_by_translation_key(Theme, locale).values(), key=lambda t: sort_key(t.name)
@@ -409,25 +392,23 @@ def filtered_members(request):
         {name: form.cleaned_data.get(name, "") for name in FILTERS + ["letter"]} if valid else {}
     )
     terms = {"waves": waves, "themes": themes, "rights": rights, "pillars": pillars, "sdgs": sdgs}
-    return members, form, valid, filters, terms
+    return index, form, valid, filters, terms
 
 
 def directory_context(request):
-    members, form, valid, filters, terms = filtered_members(request)
+    index, form, valid, filters, terms = filtered_members(request)
     if not valid:
         return {
             "filter_errors": form.errors,
             "members_page": None,
             "facets": [],
             "letters": [],
-            "total_members": len(members),
+            "total_members": len(index.members),
             "status": 404,
         }
-    results = [m for m in members if matches(m, filters)]
-    counts = facet_counts(members, filters)
-    facets = build_facets(counts, filters, **terms)
-    letter_source = [m for m in members if matches(m, {**filters, "letter": ""})]
-    letters = sorted({m.letter for m in letter_source}, key=sort_key)
+    results = index.matching(filters)
+    facets = build_facets(index.counts(filters, FILTERS), filters, **terms)
+    letters = sorted(index.values("letter", filters), key=sort_key)
     paginator = Paginator(results, PAGE_SIZE)
     members_page = paginator.get_page(form.cleaned_data.get("page") or 1)
     add_urls(members_page.object_list, locales.active(), request)
@@ -444,7 +425,7 @@ def directory_context(request):
         "active_filters": active,
         "selected_wave": selected_wave,
         "result_count": len(results),
-        "total_members": len(members),
+        "total_members": len(index.members),
         "querystring": query.urlencode(),
         "noindex": len(active) > 1 or members_page.number > 1,
         "map_tiles": map_tiles(),
@@ -466,10 +447,10 @@ def _attach_logos(members):
 
 def map_json_response(request):
     """Coordinates of the filtered members, for the directory's map."""
-    members, form, valid, filters, _terms = filtered_members(request)
+    index, form, valid, filters, _terms = filtered_members(request)
     if not valid:
         return JsonResponse({"error": "invalid filter", "fields": list(form.errors)}, status=400)
-    shown = [m for m in members if matches(m, filters) and m.latitude is not None]
+    shown = [m for m in index.matching(filters) if m.latitude is not None]
     add_urls(shown, locales.active(), request)
     features = [
         {

@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from cityprofiles.directory import FILTERS as MEMBER_FILTERS
-from cityprofiles.directory import add_urls, filtered_members, matches
+from cityprofiles.directory import add_urls, filtered_members
 from cityprofiles.models import CityProfilePage
 from home import privacy
 
@@ -214,7 +214,7 @@ def members(request):
     locale = _locale(request)
     with translation.override(locale.language_code):
         number, page_size = _paging(request, MEMBER_FILTERS, single=MEMBER_FILTERS)
-        rows, form, valid, filters, _terms = filtered_members(request)
+        index, form, valid, filters, _terms = filtered_members(request)
         if not valid:
             raise ApiError(400, _("Invalid parameters."), _field_errors(form))
         # The rows are cached until a profile changes; a view restriction added since is not
@@ -222,7 +222,7 @@ def members(request):
         public = dict(
             privacy.public(CityProfilePage.objects.live()).values_list("pk", "member_key")
         )
-        found = [m for m in rows if m.page_id in public and matches(m, filters)]
+        found = [m for m in index.matching(filters) if m.page_id in public]
         paginator, page = _page_of(found, number, page_size)
         shown = list(page.object_list)
         add_urls(shown, locale, request)
