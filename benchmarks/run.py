@@ -54,7 +54,8 @@ def parse_args():
     parser.add_argument(
         "--lockstep",
         action="store_true",
-        help="serve the admin views' timings on demand (benchmarks/compare_bakerydemo.py)",
+        help="serve the admin views' timings on demand (benchmarks/compare_bakerydemo.py); "
+        "with --only public, the public pages' (anonymous, page cache off)",
     )
     parser.add_argument(
         "--keep",
@@ -312,6 +313,22 @@ def admin_clients():
     return views
 
 
+# The pages issue #15 item 9 compares with bakerydemo's blog page (compare_bakerydemo.py
+# --public): what a reader opens most, rendered (the test settings keep no page).
+COMPARED_PAGES = [
+    "profile (en)",
+    "profile (real member)",
+    "directory (en)",
+    "directory (fr, with fallbacks)",
+]
+
+
+def public_clients(client):
+    """Label → (an anonymous client, the page's url)."""
+    pages = dict(pages_to_measure())
+    return {label: (client, pages[label]) for label in COMPARED_PAGES}
+
+
 def measure_admin_views(repeat):
     from benchmarks.admin import measure_admin
 
@@ -381,6 +398,10 @@ def main():
         if args.lockstep:
             from benchmarks.admin import lockstep
 
+            gc.collect()
+            gc.freeze()
+            if args.only == "public":
+                return lockstep(public_clients(client))
             return lockstep(admin_clients())
         # As each gunicorn worker does once loaded (site/wsgi.py): what is loaded by now
         # lives as long as the process, and full collections need not scan it.
