@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import fallback, widgets
+from home.privacy import KeptViewRestrictionsMixin
 from home.stream_panel import StreamFieldPanel
 from taxonomies.models import default_locale_terms
 
@@ -57,7 +58,7 @@ def promote_panels(*extra):
     ]
 
 
-class CityIndexPage(Page):
+class CityIndexPage(KeptViewRestrictionsMixin, Page):
     """The members directory: every published member, filterable, with a map."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -76,6 +77,9 @@ class CityIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(request))
         return context
+
+    # Its route() is Wagtail's wherever Wagtail finds a page (home/routes.py may skip it).
+    wagtail_route_first = True
 
     def route(self, request, path_components):
         try:
@@ -96,7 +100,7 @@ class CityIndexPage(Page):
         return response
 
 
-class CityProfilePage(Page):
+class CityProfilePage(KeptViewRestrictionsMixin, Page):
     """A member of the campaign: its facts, its human-rights vision and its initiatives."""
 
     member_key = models.SlugField(

@@ -63,3 +63,11 @@ def active():
 def codes():
     """{locale pk: language code}."""
     return {locale.pk: code for code, locale in _read().items()}
+
+
+def by_pk(pk):
+    """The locale with primary key ``pk``; ``Locale.DoesNotExist`` when there is none."""
+    for locale in _read().values():
+        if locale.pk == pk:
+            return locale
+    raise Locale.DoesNotExist(pk)

@@ -12,9 +12,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from taxonomies.calendar import call_for
 
 from .blocks import BaseStreamBlock
+from .privacy import KeptViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(KeptViewRestrictionsMixin, Page):
     """The campaign's front door, one per language.
 
     The promise (10, 100, 1000 by 2030) and the call to join are editable; the
@@ -118,7 +119,7 @@ class HomeFeaturedMember(Orderable):
         verbose_name = _("featured member")
 
 
-class StandardPage(Page):
+class StandardPage(KeptViewRestrictionsMixin, Page):
     """A general page of text: about the campaign, the Charter-Agenda, how to join."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)

@@ -9,7 +9,7 @@ page tree's version, so every process reads them again after it.
 import threading
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from . import freshness
 
@@ -40,3 +40,29 @@ def private_q():
 def public(pages):
     """``pages`` without those in a private section (Wagtail's ``.public()``)."""
     return pages.exclude(private_q())
+
+
+def _restricted_or_aliased():
+    """Paths of the pages with a view restriction and of the aliases: a page below neither
+    has no restriction to check. Aliases are created live, which counts as a page saved in
+    place (the "kept" version), so both versions name them."""
+    numbers = freshness.versions("pages", "kept")
+    kept = getattr(_kept, "restricted_or_aliased", None)
+    if kept is None or kept[0] != numbers or freshness.unknown(numbers):
+        aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        paths = tuple(path for path, _depth in private_sections()) + tuple(aliases)
+        kept = (numbers, paths)
+        _kept.restricted_or_aliased = None if freshness.unknown(numbers) else kept
+    return kept[1]
+
+
+class KeptViewRestrictionsMixin:
+    """Wagtail's ``get_view_restrictions()``, which every page's serving asks for (its
+    ``before_serve_page`` hook), read two queries on every request: the ancestors' aliases,
+    then the restrictions. A page under no restricted page and no alias (nearly every page)
+    answers from the paths kept above; the others ask Wagtail as before."""
+
+    def get_view_restrictions(self):
+        if self.alias_of_id is None and not self.path.startswith(_restricted_or_aliased()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

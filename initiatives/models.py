@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cityprofiles.models import promote_panels
 from home import widgets
 from home.blocks import BaseStreamBlock, LinkBlock
+from home.privacy import KeptViewRestrictionsMixin
 from home.stream_panel import StreamFieldPanel
 from taxonomies.models import default_locale_terms
 
@@ -37,7 +38,7 @@ class InitiativeStatus(models.TextChoices):
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
 
-class InitiativePage(Page):
+class InitiativePage(KeptViewRestrictionsMixin, Page):
     """A member's key initiative, tagged so that peers can find and compare it."""
 
     summary = models.TextField(

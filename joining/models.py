@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cityprofiles.choices import GovernmentType, MemberType, PopulationBand, Region
+from home.privacy import KeptViewRestrictionsMixin
 from taxonomies.models import default_locale_terms
 
 # Size limits of every field, so that oversized input gets a clear form error.
@@ -33,7 +34,7 @@ REASON_MAX = 2000
 REVIEW_PERMISSION = "joining.review_application"
 
 
-class JoinPage(RoutablePageMixin, Page):
+class JoinPage(RoutablePageMixin, KeptViewRestrictionsMixin, Page):
     """The online application form, one per language, replacing the form that governments
     downloaded and e-mailed back. Its confirmation is a sub-address (``thanks/``) so that a
     submission is answered with a redirect (POST-redirect-GET)."""

@@ -8,6 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.privacy import KeptViewRestrictionsMixin
 
 
 class IndexedWord(models.Model):
@@ -24,7 +25,7 @@ class IndexedWord(models.Model):
         return self.word
 
 
-class OpenDataPage(RoutablePageMixin, Page):
+class OpenDataPage(RoutablePageMixin, KeptViewRestrictionsMixin, Page):
     """The campaign's open data, one page per language: what is published, the licence,
     the data dictionary and the downloads (search/open_data_page.py)."""
 

@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import fallback
+from home.privacy import KeptViewRestrictionsMixin
 from taxonomies.models import default_locale_terms
 
 from .blocks import StoryStreamBlock
@@ -31,7 +32,7 @@ HERO_FILTER = "fill-1200x630-c50|format-webp"
 CARD_FILTER = "fill-640x360-c50|format-webp"
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, KeptViewRestrictionsMixin, Page):
     """The stories of one language, newest first, with filters and feeds."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -82,7 +83,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         return StoriesAtomFeed(self)(request)
 
 
-class StoryPage(Page):
+class StoryPage(KeptViewRestrictionsMixin, Page):
     """One story. It links to the members, initiatives, themes and waves it is about,
     which is how it reaches their pages and the stories index filters."""
 

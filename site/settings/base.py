@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The site and a page's route remembered by each process (home/routes.py).
+    "home.routes.KeptRoutesMiddleware",
 ]
 
 ROOT_URLCONF = "hrcsite.urls"
