@@ -18,7 +18,7 @@ from wagtail import hooks
 
 from home import fallback, renditions
 from taxonomies.models import CharterRight, FrameworkPillar, Theme, Wave
-from taxonomies.terms import localized
+from taxonomies.terms import by_pk, linked
 
 from .choices import Region
 
@@ -68,16 +68,18 @@ def position(latitude, longitude):
 
 def profile_context(page, request, reader_locale=None):
     locale = reader_locale or page.locale
-    wave = None
-    if page.wave_id:
-        wave = next(iter(localized(Wave, locale, Wave.objects.filter(pk=page.wave_id))), None)
-    themes = sorted(localized(Theme, locale, page.themes.all()), key=lambda t: t.name.casefold())
-    rights = sorted(
-        localized(CharterRight, locale, page.charter_rights.all()), key=lambda r: r.number
+    wave = next(iter(by_pk(Wave, locale, [page.wave_id])), None)
+    links = linked(
+        locale,
+        {
+            Theme: page.themes.all(),
+            CharterRight: page.charter_rights.all(),
+            FrameworkPillar: page.framework_pillars.all(),
+        },
     )
-    pillars = sorted(
-        localized(FrameworkPillar, locale, page.framework_pillars.all()), key=lambda p: p.number
-    )
+    themes = sorted(links[Theme], key=lambda t: t.name.casefold())
+    rights = sorted(links[CharterRight], key=lambda r: r.number)
+    pillars = sorted(links[FrameworkPillar], key=lambda p: p.number)
     logo = renditions.rendition(page.logo, LOGO_FILTER)
     context = {
         "reading": fallback.reading(page, reader_locale),
@@ -103,6 +105,11 @@ def directory_url(page, request, locale):
     """The members directory of the reader's language (a fallback page's parent is another
     language's directory)."""
     if locale.pk == page.locale_id:
+        # The parent's address is the page's own without its slug (Wagtail builds both from
+        # url_path): no query for the parent row.
+        own = page.get_url(request=request) or ""
+        if own.endswith(f"/{page.slug}/"):
+            return own[: -len(page.slug) - 1]
         directory = page.get_parent()
         return directory.get_url(request=request) if directory else None
     keys, urls = fallback.section_urls([page], request)

@@ -67,6 +67,11 @@ def tags_shown_by(page):
     specific = page.specific_deferred
     tags = {page_tag(page.translation_key)}
     shown = []
+    if isinstance(specific, HomePage | CityIndexPage | StoryIndexPage | OpenDataPage):
+        tags.add(freshness.LISTINGS)
+    if not settings.HTTP_CACHE_PURGE_URLS:
+        # Only when something bans by tag: spares the queries everywhere else.
+        return tags
     if isinstance(specific, InitiativePage):
         shown = [specific.city_id]
     elif isinstance(specific, CityProfilePage):
@@ -75,10 +80,7 @@ def tags_shown_by(page):
         )
     elif isinstance(specific, StoryPage):
         shown = _story_links(page.pk)
-    if isinstance(specific, HomePage | CityIndexPage | StoryIndexPage | OpenDataPage):
-        tags.add(freshness.LISTINGS)
-    if shown and settings.HTTP_CACHE_PURGE_URLS:
-        # Only when something bans by tag: spares the query everywhere else.
+    if shown:
         keys = Page.objects.filter(pk__in=shown).values_list("translation_key", flat=True)
         tags.update(page_tag(key) for key in keys)
     return tags

@@ -18,7 +18,7 @@ from taxonomies.models import (
     Theme,
     Wave,
 )
-from taxonomies.terms import localized
+from taxonomies.terms import by_pk, linked
 
 RELATED_COUNT = 4
 
@@ -26,44 +26,36 @@ RELATED_COUNT = 4
 def initiative_context(page, request, reader_locale=None):
     locale = reader_locale or page.locale
     city = member_in_reader_language(page, request, locale)
-    wave = None
-    if city and city.wave_id:
-        wave = next(iter(localized(Wave, locale, Wave.objects.filter(pk=city.wave_id))), None)
+    wave = next(iter(by_pk(Wave, locale, [city.wave_id])), None) if city else None
     # Read by iterating: a draft's relations are in-memory querysets, which cannot look up
-    # "pk" (taxonomies/terms.py, localized()).
+    # "pk" (taxonomies/terms.py, linked()).
     theme_ids = [theme.pk for theme in page.themes.all()]
     right_ids = [right.pk for right in page.charter_rights.all()]
-    pillar = None
-    if page.framework_pillar_id:
-        pillar = next(
-            iter(
-                localized(
-                    FrameworkPillar,
-                    locale,
-                    FrameworkPillar.objects.filter(pk=page.framework_pillar_id),
-                )
-            ),
-            None,
-        )
+    pillar = next(iter(by_pk(FrameworkPillar, locale, [page.framework_pillar_id])), None)
+    links = linked(
+        locale,
+        {
+            SustainableDevelopmentGoal: page.sdgs.all(),
+            RightsHolderGroup: page.rights_holder_groups.all(),
+        },
+    )
     context = {
         "reading": fallback.reading(page, reader_locale),
         "stories": [],
         "city": city,
         "wave": wave,
         "themes": sorted(
-            localized(Theme, locale, Theme.objects.filter(pk__in=theme_ids)),
+            by_pk(Theme, locale, theme_ids),
             key=lambda t: t.name.casefold(),
         ),
         "rights": sorted(
-            localized(CharterRight, locale, CharterRight.objects.filter(pk__in=right_ids)),
+            by_pk(CharterRight, locale, right_ids),
             key=lambda r: r.number,
         ),
         "pillar": pillar,
-        "sdgs": sorted(
-            localized(SustainableDevelopmentGoal, locale, page.sdgs.all()), key=lambda g: g.number
-        ),
+        "sdgs": sorted(links[SustainableDevelopmentGoal], key=lambda g: g.number),
         "groups": sorted(
-            localized(RightsHolderGroup, locale, page.rights_holder_groups.all()),
+            links[RightsHolderGroup],
             key=lambda g: g.name.casefold(),
         ),
         "related": related_initiatives(page, locale, city, theme_ids, right_ids),
