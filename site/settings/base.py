@@ -422,6 +422,9 @@ if TASKS_BACKEND not in _task_backends:
         f"TASKS_BACKEND={TASKS_BACKEND!r}: say 'database' (queued, run by manage.py "
         "run_tasks) or 'immediate' (run inline in the request)."
     )
+# How much lower the worker's CPU priority is than the site's (manage.py run_tasks, os.nice):
+# its builds take the cores only when requests leave them. 0 keeps it equal.
+TASKS_WORKER_NICE = int(os.environ.get("TASKS_WORKER_NICE", "10"))
 # A member spreadsheet uploaded in the admin with more rows than this is checked in the
 # request and imported by the worker (cityprofiles/admin_views.py).
 MEMBER_IMPORT_QUEUE_ABOVE = int(os.environ.get("MEMBER_IMPORT_QUEUE_ABOVE", "200"))
