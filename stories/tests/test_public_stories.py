@@ -176,6 +176,26 @@ def test_a_story_about_a_city_shows_on_its_profile_with_a_fixed_number_of_querie
     assert len(html(client.get(tree["grigny"].url)).select(".related-stories li")) == 4
 
 
+def test_a_profile_no_story_is_about_asks_for_none_and_shows_the_first_one_at_once(
+    client, tree, html
+):
+    def story_queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(tree["accra"].url)
+        assert response.status_code == 200
+        return response, [q["sql"] for q in captured if 'FROM "stories_storypage"' in q["sql"]]
+
+    client.get(tree["accra"].url)
+    _response, asked = story_queries()
+    assert asked == []
+    story(tree["indexes"]["en"], "Accra's water plan", members=[tree["accra"]])
+    response, asked = story_queries()
+    assert asked
+    assert [a.get_text(strip=True) for a in html(response).select(".related-stories a")] == [
+        "Accra's water plan"
+    ]
+
+
 def test_an_initiative_lists_its_stories(client, tree, html):
     office = initiative(tree["grigny"], "Housing office", slug="housing-office")
     story(tree["indexes"]["en"], "The housing office opens", initiatives=[office])
