@@ -23,7 +23,6 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Value
-from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
 from home import fallback, freshness, locales, privacy
@@ -175,18 +174,14 @@ class Search:
         any_language = " || ".join("to_tsquery(%s::regconfig, %s)" for _loc in locales)
         published, published_params = self.published_sql("p")
         # The union of every language's query lets the GIN index (title || body) find the
-        # candidates, read once; each is then matched with its own language's query. Each
-        # candidate's page is read by its key: joined plainly, the planner hashed every page
-        # of the site (28,611 at 1,000 members) for 3,420 candidates, 10 of a 35 ms search;
-        # ``OFFSET 0`` keeps it from flattening the lateral read back into that join.
+        # candidates, read once; each is then matched with its own language's query.
         sql = (
             f"SELECT c.translation_key, {span:d}, "
             "ts_rank(c.title, c.query) * c.title_norm + ts_rank(c.body, c.query) FROM ("
             "SELECT p.translation_key, ie.title, ie.body, ie.title_norm, "
             f"CASE p.locale_id {own_language} END AS query "
-            "FROM wagtailsearch_indexentry ie CROSS JOIN LATERAL ("
-            "SELECT p.id, p.translation_key, p.locale_id, p.live FROM wagtailcore_page p "
-            "WHERE p.id = CAST(ie.object_id AS integer) OFFSET 0) AS p "
+            "FROM wagtailsearch_indexentry ie "
+            "JOIN wagtailcore_page p ON p.id = CAST(ie.object_id AS integer) "
             f"WHERE ie.content_type_id = %s AND (ie.title || ie.body) @@ ({any_language}) "
             f"AND {published}) AS c WHERE (c.title || c.body) @@ c.query"
         )
@@ -268,17 +263,6 @@ class Search:
             .values("id", "locale_id", "title", "first_published_at", *flags, **columns)
             .order_by()
         )
-        if self.words and connection.vendor == "postgresql":
-            # Each match's row read by its key. Joined plainly, the planner expects a few
-            # hundred matches and hashes every initiative of the site instead (25,030 at
-            # 1,000 members): 11 of the 61 ms of "logement", whose vocabulary bridge matches
-            # 2,903. ``OFFSET 0`` keeps it from flattening the lateral read into that join.
-            rows_sql, rows_params = compiled(rows.filter(pk=RawSQL("s.id", [])))
-            sql = (
-                "hrc_base AS (SELECT b.*, s.score FROM hrc_shown AS s "
-                f"CROSS JOIN LATERAL ({rows_sql} OFFSET 0) AS b)"
-            )
-            return sql, rows_params
         rows_sql, rows_params = compiled(rows)
         shown_sql, shown_params = self.shown_sql()
         sql = (
