@@ -20,6 +20,7 @@ the members directory adds only where Wagtail finds nothing: ``wagtail_route_fir
 import threading
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError
 from django.http import Http404
 from wagtail.models import Page, Site
 from wagtail.views import serve
@@ -134,12 +135,17 @@ class KeptRoutesMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        site = site_for(request)
-        request._wagtail_site = site
-        if view_func is not serve or request.method not in ("GET", "HEAD"):
+        try:
+            site = site_for(request)
+            request._wagtail_site = site
+            if view_func is not serve or request.method not in ("GET", "HEAD"):
+                return None
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            route = route_for(request, site, path)
+        except DatabaseError:
+            # The database away: the view meets the error again where Wagtail reads it, and
+            # its error becomes the 503 answer (home/database_outage.py), as before.
             return None
-        path = view_kwargs.get("path", view_args[0] if view_args else "")
-        route = route_for(request, site, path)
         if route is not None:
             request._wagtail_route_for_request = route
         return None
