@@ -7,27 +7,19 @@ counts as a change of the page tree (home/freshness.py, "locale changed"), so ev
 reads them again after it.
 """
 
-import threading
-
 from django.conf import settings
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from . import freshness
-
-_kept = threading.local()
+from .process_copies import kept_per_version
 
 
 def _read():
-    stamp = freshness.version("pages")
-    kept = getattr(_kept, "locales", None)
-    if kept is None or kept[0] != stamp or freshness.unknown(stamp):
-        rows = list(Locale.objects.all())
-        kept = (stamp, {locale.language_code: locale for locale in rows})
-        # Kept only under a version read: without one, every use reads them again.
-        _kept.locales = None if freshness.unknown(stamp) else kept
-    return kept[1]
+    def load():
+        return {locale.language_code: locale for locale in Locale.objects.all()}
+
+    return kept_per_version("locales", ("pages",), load)
 
 
 def every():

@@ -6,27 +6,19 @@ Restrictions change only through "privacy changed" (home/freshness.py), which ra
 page tree's version, so every process reads them again after it.
 """
 
-import threading
-
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from . import freshness
-
-_kept = threading.local()
+from .process_copies import kept_per_version
 
 
 def private_sections():
     """[(path, depth)] of every page with a view restriction."""
-    stamp = freshness.version("pages")
-    kept = getattr(_kept, "sections", None)
-    if kept is None or kept[0] != stamp or freshness.unknown(stamp):
-        rows = PageViewRestriction.objects.values_list("page__path", "page__depth")
-        kept = (stamp, sorted(set(rows)))
-        # Kept only under a version read: without one (the shared cache away), a page made
-        # private meanwhile would stay listed; every use reads them again instead.
-        _kept.sections = None if freshness.unknown(stamp) else kept
-    return kept[1]
+
+    def load():
+        return sorted(set(PageViewRestriction.objects.values_list("page__path", "page__depth")))
+
+    return kept_per_version("private sections", ("pages",), load)
 
 
 def private_q():
@@ -46,14 +38,12 @@ def _restricted_or_aliased():
     """Paths of the pages with a view restriction and of the aliases: a page below neither
     has no restriction to check. Aliases are created live, which counts as a page saved in
     place (the "kept" version), so both versions name them."""
-    numbers = freshness.versions("pages", "kept")
-    kept = getattr(_kept, "restricted_or_aliased", None)
-    if kept is None or kept[0] != numbers or freshness.unknown(numbers):
+
+    def load():
         aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-        paths = tuple(path for path, _depth in private_sections()) + tuple(aliases)
-        kept = (numbers, paths)
-        _kept.restricted_or_aliased = None if freshness.unknown(numbers) else kept
-    return kept[1]
+        return tuple(path for path, _depth in private_sections()) + tuple(aliases)
+
+    return kept_per_version("restricted or aliased", ("pages", "kept"), load)
 
 
 class KeptViewRestrictionsMixin:

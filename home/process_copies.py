@@ -7,6 +7,7 @@ carries its version, so a change made in any process (a new version) or a flushe
 seen by the very next request here (tests/test_fresh_in_every_process.py).
 """
 
+import threading
 import uuid
 
 from django.core.cache import cache
@@ -32,3 +33,25 @@ def current_copy(key, load, derive=None, timeout=24 * 3600):
         _COPIES.clear()
     _COPIES[key] = (token, copy)
     return copy
+
+
+_per_thread = threading.local()
+
+
+def kept_per_version(name, on, load):
+    """``load()``, read once by each thread while the versions ``on`` (home/freshness.py)
+    are unchanged: for small things read on every request (the vocabularies, the members
+    stories link to). While the versions cannot be read (the shared cache away), a change
+    cannot be told from none, so ``load()`` is read every time and nothing is kept."""
+    from . import freshness
+
+    numbers = freshness.versions(*on)
+    if freshness.unknown(numbers):
+        return load()
+    memory = getattr(_per_thread, "memory", None)
+    if memory is None:
+        memory = _per_thread.memory = {}
+    entry = memory.get(name)
+    if entry is None or entry[0] != numbers:
+        entry = memory[name] = (numbers, load())
+    return entry[1]

@@ -5,8 +5,6 @@ to any language tree (wagtail-localize copies the links as they are), so every
 match is made on a stable key: a page's translation_key, a term's key.
 """
 
-import threading
-
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -15,15 +13,14 @@ from wagtail.images import get_image_model
 
 from cityprofiles.choices import Region
 from cityprofiles.models import CityProfilePage
-from home import fallback, freshness, privacy, renditions
+from home import fallback, privacy, renditions
 from home.addresses import clean_query, filter_chips
+from home.process_copies import kept_per_version
 from initiatives.models import InitiativePage
 from taxonomies.models import Theme, Wave, terms_by_translation_key
 from taxonomies.terms import localized
 
 from .models import CARD_FILTER, HERO_FILTER, StoryInitiative, StoryMember, StoryPage
-
-_kept = threading.local()
 
 PAGE_SIZE = 12
 RELATED_COUNT = 4
@@ -70,13 +67,11 @@ def _members_in_stories():
     links to, read once per process and catalogue version, which every story's
     publication, unpublication or change raises: most members are in none, and their
     profile need not ask for its stories (3 of a profile's 7 queries, a third of its time)."""
-    number = freshness.version("catalogue")
-    kept = getattr(_kept, "members_in_stories", None)
-    if kept is None or kept[0] != number or freshness.unknown(number):
-        keys = StoryMember.objects.values_list("profile__translation_key", flat=True)
-        kept = (number, frozenset(keys))
-        _kept.members_in_stories = None if freshness.unknown(number) else kept
-    return kept[1]
+
+    def load():
+        return frozenset(StoryMember.objects.values_list("profile__translation_key", flat=True))
+
+    return kept_per_version("members in stories", ("catalogue",), load)
 
 
 def stories_about_member(profile, locale=None, request=None, limit=RELATED_COUNT):
@@ -128,14 +123,11 @@ FILTERS = ["theme", "wave", "region", "city"]
 def members_with_stories(index):
     """(member_key, name in the index's language) for every member a live story is about,
     read once per process and catalogue version (500 members at 1,000: 13 ms a request)."""
-    number = freshness.version("catalogue")
-    kept = getattr(_kept, "members_with_stories", None)
-    if kept is None or kept[0] != number or freshness.unknown(number):
-        kept = (number, {})
-        _kept.members_with_stories = None if freshness.unknown(number) else kept
-    if index.pk not in kept[1]:
-        kept[1][index.pk] = _read_members_with_stories(index)
-    return kept[1][index.pk]
+    return kept_per_version(
+        ("members with stories", index.pk),
+        ("catalogue",),
+        lambda: _read_members_with_stories(index),
+    )
 
 
 def _read_members_with_stories(index):

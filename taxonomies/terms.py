@@ -10,29 +10,20 @@ which raises the catalogue's version (home/freshness.py): each process keeps the
 version, and a page's links cost one query for all its vocabularies, none for a wave.
 """
 
-import threading
-
 from django.db.models import IntegerField, QuerySet, Value
 
-from home import freshness
-
-_kept = threading.local()
+from home.process_copies import kept_per_version
 
 
 def _terms(model, locale):
     """({translation key: row in ``locale``, else the source}, {pk: translation key}) of
     every term of ``model``, read once per process and catalogue version."""
-    number = freshness.version("catalogue")
-    memory = getattr(_kept, "terms", None)
-    if memory is None or memory[0] != number or freshness.unknown(number):
-        memory = (number, {})
-        _kept.terms = None if freshness.unknown(number) else memory
-    where = (model, locale.pk)
-    if where not in memory[1]:
+
+    def load():
         by_key = {term.translation_key: term for term in model.objects.in_locale(locale)}
-        keys = dict(model.objects.values_list("pk", "translation_key"))
-        memory[1][where] = (by_key, keys)
-    return memory[1][where]
+        return by_key, dict(model.objects.values_list("pk", "translation_key"))
+
+    return kept_per_version(("terms", model._meta.label, locale.pk), ("catalogue",), load)
 
 
 def by_pk(model, locale, pks):
